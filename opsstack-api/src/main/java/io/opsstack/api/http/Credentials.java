@@ -107,8 +107,11 @@ public final class Credentials {
         return Optional.ofNullable(user);
     }
 
-    /** The {@code Authorization} header value, or empty for {@link Type#NONE}; reveals the secret. */
-    Optional<String> authorizationHeader() {
+    /**
+     * The {@code Authorization} header value, or empty for {@link Type#NONE}. Reveals the secret:
+     * only for handing to a transport, such as the official OpenSearch client on the same connection.
+     */
+    public Optional<String> authorizationHeader() {
         return switch (type) {
             case BASIC -> Optional.of("Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + secret.reveal()).getBytes(StandardCharsets.UTF_8)));

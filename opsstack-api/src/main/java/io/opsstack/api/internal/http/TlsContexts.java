@@ -21,7 +21,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Builds the {@link SSLContext} described by {@link TlsOptions}. */
-final class TlsContexts {
+public final class TlsContexts {
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
     /** Protects only the in-memory store built from PEM files; it is never written anywhere. */
     private static final char[] IN_MEMORY_STORE_PASSWORD = "in-memory".toCharArray();
@@ -29,7 +29,7 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext create(TlsOptions tls, String serviceName) {
+    public static SSLContext create(TlsOptions tls, String serviceName) {
         try {
             TrustManager[] trustManagers;
             if (tls.insecureTrustAll()) {
