@@ -1,0 +1,69 @@
+package io.opsstack.testkit.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.opsstack.testkit.junit.OpenSearchLabExtension;
+import io.opsstack.testkit.junit.SharedLabs;
+
+/** Starts the hot/warm/cold lab on every configured version, one after the other. */
+@ExtendWith(OpenSearchLabExtension.class)
+class LabStartTest {
+
+    @ParameterizedTest
+    @MethodSource("io.opsstack.testkit.opensearch.LabVersions#all")
+    void hotWarmColdFormsWithTieredNodesOnEveryVersion(String version) {
+        OpenSearchLab lab = SharedLabs.openSearch(version, LabTopology.hotWarmCold());
+        System.out.printf(Locale.ROOT, "[lab] 3 nodes of %s up in %.1f s%n", version, lab.startupTime().toMillis() / 1000.0);
+        URI endpoint = lab.httpEndpoint();
+
+        Map<String, String> versionByNode = rows(LabHttp.getOk(endpoint, "/_cat/nodes?h=name,version"));
+        assertEquals(Map.of("opensearch-hot-1", version, "opensearch-warm-1", version, "opensearch-cold-1", version),
+                versionByNode);
+        assertTrue(LabHttp.getOk(endpoint, "/_cluster/health").contains("\"number_of_nodes\":3"));
+
+        Map<String, String> temperatureByNode = new HashMap<>();
+        for (String[] row : table(LabHttp.getOk(endpoint, "/_cat/nodeattrs?h=node,attr,value"))) {
+            if (row[1].equals("temp")) {
+                temperatureByNode.put(row[0], row[2]);
+            }
+        }
+        assertEquals(Map.of("opensearch-hot-1", "hot", "opensearch-warm-1", "warm", "opensearch-cold-1", "cold"),
+                temperatureByNode);
+
+        for (LabNode node : lab.nodes()) {
+            assertTrue(node.running(), node.name());
+            assertEquals("127.0.0.1", node.httpUri().getHost());
+            assertTrue(node.logPath().toFile().length() > 0, "console log written for " + node.name());
+            assertTrue(node.directory().startsWith(lab.clusterDirectory().toString()));
+        }
+        assertEquals(lab.nodes().stream().map(LabNode::httpUri).collect(Collectors.toList()), lab.httpEndpoints());
+    }
+
+    private static Map<String, String> rows(String catOutput) {
+        Map<String, String> rows = new HashMap<>();
+        for (String[] row : table(catOutput)) {
+            rows.put(row[0], row[1]);
+        }
+        return rows;
+    }
+
+    private static List<String[]> table(String catOutput) {
+        return Arrays.stream(catOutput.split("\\R"))
+                .filter(line -> !line.isBlank())
+                .map(line -> line.trim().split("\\s+"))
+                .collect(Collectors.toList());
+    }
+}
