@@ -8,6 +8,8 @@ import io.opsstack.api.http.HttpResponse;
 import io.opsstack.api.http.RetryPolicy;
 import io.opsstack.api.http.Timeouts;
 import io.opsstack.api.http.TlsOptions;
+import io.opsstack.api.operation.Operation;
+import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.opensearch.internal.ClusterSettingsParser;
 import io.opsstack.opensearch.internal.HealthParser;
 import io.opsstack.opensearch.internal.HealthQuery;
@@ -18,6 +20,7 @@ import io.opsstack.opensearch.internal.NodesParser;
 import io.opsstack.opensearch.internal.OpsConfigMaps;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.RestPaths;
+import io.opsstack.opensearch.internal.ops.TierMoveDefinition;
 import io.opsstack.opensearch.model.BulkResult;
 import io.opsstack.opensearch.model.ClusterHealth;
 import io.opsstack.opensearch.model.ClusterSettings;
@@ -27,6 +30,7 @@ import io.opsstack.opensearch.model.IndexRow;
 import io.opsstack.opensearch.model.IndexSettings;
 import io.opsstack.opensearch.model.NodeInfo;
 import io.opsstack.opensearch.model.ShardRow;
+import io.opsstack.opensearch.ops.TierMoveRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -276,6 +280,23 @@ public final class OpenSearchOps implements AutoCloseable {
                 : "/_cat/indices/" + RestPaths.indices(List.of(indexPatterns));
         return IndexResponses.parseCatIndices(rest.body(HttpRequest.get(path).query("format", "json")
                 .query("bytes", "b").query("h", IndexResponses.CAT_INDICES_COLUMNS).build()));
+    }
+
+    // ---- operations ----------------------------------------------------------------------------
+
+    /**
+     * Moves indices to the data nodes of a tier (node attribute, e.g. {@code temp=warm}): one
+     * settings step per index, then a wait until every shard copy is STARTED on that tier. Guards:
+     * {@code cluster-not-red}, {@code target-tier-has-data-nodes}, {@code target-tier-has-room-for-replicas}.
+     * Unknown indices or a tier no node carries are refused by {@code plan()}.
+     */
+    public Operation<Void> tierMove(TierMoveRequest request) {
+        return PlanExecutor.operation(new TierMoveDefinition(this, request));
+    }
+
+    /** {@link #tierMove(TierMoveRequest)} configured from a map (see {@link TierMoveRequest#fromMap}). */
+    public Operation<Void> tierMove(Map<String, ?> request) {
+        return tierMove(TierMoveRequest.fromMap(request));
     }
 
     // ---- official client -----------------------------------------------------------------------

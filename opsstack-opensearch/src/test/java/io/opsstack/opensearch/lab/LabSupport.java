@@ -1,27 +1,19 @@
 package io.opsstack.opensearch.lab;
 
 import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.testkit.junit.SharedLabs;
 import io.opsstack.testkit.opensearch.LabTopology;
 import io.opsstack.testkit.opensearch.LabVersions;
 import io.opsstack.testkit.opensearch.OpenSearchLab;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One hot/warm/cold lab per OpenSearch version, started on first use and shared by every test class
- * of this test JVM; all are closed (processes stopped) when the JVM exits.
+ * The shared hot/warm/cold lab of each OpenSearch version under test (see {@link SharedLabs}), a
+ * facade on it, and unique index names so test classes never share indices.
  */
 public final class LabSupport {
-    private static final Map<String, OpenSearchLab> LABS = new ConcurrentHashMap<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LABS.values().forEach(OpenSearchLab::close),
-                "opensearch-lab-close"));
-    }
-
     private LabSupport() {
     }
 
@@ -31,17 +23,21 @@ public final class LabSupport {
     }
 
     public static OpenSearchLab lab(String version) {
-        return LABS.computeIfAbsent(version, v -> OpenSearchLab.builder()
-                .version(v)
-                .clusterName("os-ops-" + v.replace('.', '-'))
-                .topology(LabTopology.hotWarmCold())
-                .build()
-                .start());
+        return SharedLabs.openSearch(version, LabTopology.hotWarmCold());
     }
 
     /** A facade on every node of the version's lab; close it after the test. */
     public static OpenSearchOps ops(String version) {
         return OpenSearchOps.builder().endpoints(lab(version).httpEndpoints()).build();
+    }
+
+    /** Deletes test indices (missing ones are ignored), so the shared lab stays clean. */
+    public static void deleteIndices(String version, String... indices) {
+        try (OpenSearchOps os = ops(version)) {
+            for (String index : indices) {
+                os.deleteIndex(index);
+            }
+        }
     }
 
     /** A fresh index name, so tests never share indices. */
