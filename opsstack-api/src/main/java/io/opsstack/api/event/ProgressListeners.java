@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class ProgressListeners {
 
     /** A readable one-line form of an event. */
     public static String line(StepEvent event) {
-        return event.timestamp() + " " + event.operationId()
+        return event.timestamp().truncatedTo(ChronoUnit.MILLIS) + " " + event.operationId()
                 + (event.stepId() == null ? "" : " " + event.stepId()) + ": " + event.describe();
     }
 

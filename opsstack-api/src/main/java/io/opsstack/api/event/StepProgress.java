@@ -26,7 +26,7 @@ public record StepProgress(String operationId, String stepId, Instant timestamp,
 
     @Override
     public String describe() {
-        return "progress " + done + "/" + total + " " + unit + (eta == null ? "" : ", eta " + eta);
+        return "progress " + done + "/" + total + " " + unit + (eta == null ? "" : ", eta " + EventMaps.human(eta));
     }
 
     @Override

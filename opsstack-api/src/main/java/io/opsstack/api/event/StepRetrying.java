@@ -24,7 +24,7 @@ public record StepRetrying(String operationId, String stepId, Instant timestamp,
 
     @Override
     public String describe() {
-        return "retrying (attempt " + attempt + " in " + delay + "): " + cause;
+        return "retrying (attempt " + attempt + " in " + EventMaps.human(delay) + "): " + cause;
     }
 
     @Override

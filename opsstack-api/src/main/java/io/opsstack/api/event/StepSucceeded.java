@@ -22,7 +22,7 @@ public record StepSucceeded(String operationId, String stepId, Instant timestamp
 
     @Override
     public String describe() {
-        return "succeeded in " + duration;
+        return "succeeded in " + EventMaps.human(duration);
     }
 
     @Override

@@ -42,7 +42,7 @@ class ProgressListenersTest {
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(5, lines.size());
-        assertEquals("2026-01-05T10:00:00Z op-1 move: progress 3/12 shards, eta PT1M30S", lines.get(1));
+        assertEquals("2026-01-05T10:00:00Z op-1 move: progress 3/12 shards, eta 1m 30s", lines.get(1));
         assertEquals("2026-01-05T10:00:00Z op-1: finished: FAILED", lines.get(4));
     }
 
