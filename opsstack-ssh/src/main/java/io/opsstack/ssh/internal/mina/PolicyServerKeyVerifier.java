@@ -1,0 +1,67 @@
+package io.opsstack.ssh.internal.mina;
+
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.security.PublicKey;
+
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.opsstack.ssh.HostKeyPolicy;
+
+/**
+ * Applies a {@link HostKeyPolicy} on top of MINA's known_hosts verifier (whose own default would
+ * accept everything). A refused key is recorded on the session so the caller can report which
+ * fingerprints clashed instead of MINA's generic "server key did not validate".
+ */
+final class PolicyServerKeyVerifier implements ServerKeyVerifier {
+    static final AttributeKey<HostKeyMismatch> MISMATCH = new AttributeKey<>();
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyServerKeyVerifier.class);
+
+    private final HostKeyPolicy policy;
+    private final Path knownHostsFile;
+    private final KnownHostsServerKeyVerifier knownHosts;
+
+    PolicyServerKeyVerifier(HostKeyPolicy policy, Path knownHostsFile) {
+        this.policy = policy;
+        this.knownHostsFile = knownHostsFile;
+        this.knownHosts = new KnownHostsServerKeyVerifier(this::acceptUnknown, knownHostsFile);
+        this.knownHosts.setModifiedServerKeyAcceptor(this::refuseModified);
+    }
+
+    @Override
+    public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        if (policy == HostKeyPolicy.INSECURE_ACCEPT_ALL) {
+            LOG.warn("INSECURE_ACCEPT_ALL: accepting host key {} of {} without verification",
+                    KeyUtils.getFingerPrint(serverKey), remoteAddress);
+            return true;
+        }
+        return knownHosts.verifyServerKey(session, remoteAddress, serverKey);
+    }
+
+    private boolean acceptUnknown(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        String fingerprint = KeyUtils.getFingerPrint(serverKey);
+        if (policy == HostKeyPolicy.ACCEPT_NEW) {
+            LOG.info("trusting the new host key {} of {} and adding it to {}", fingerprint, remoteAddress, knownHostsFile);
+            return true;
+        }
+        session.setAttribute(MISMATCH, new HostKeyMismatch(null, fingerprint));
+        return false;
+    }
+
+    private boolean refuseModified(ClientSession session, SocketAddress remoteAddress,
+                                   KnownHostEntry entry,
+                                   PublicKey expected, PublicKey actual) {
+        HostKeyMismatch mismatch = new HostKeyMismatch(KeyUtils.getFingerPrint(expected), KeyUtils.getFingerPrint(actual));
+        LOG.error("HOST KEY CHANGED for {}: expected {}, presented {}; refusing to connect",
+                remoteAddress, mismatch.expectedFingerprint(), mismatch.presentedFingerprint());
+        session.setAttribute(MISMATCH, mismatch);
+        return false;
+    }
+}
