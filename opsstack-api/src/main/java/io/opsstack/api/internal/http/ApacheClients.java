@@ -40,7 +40,9 @@ final class ApacheClients {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(timeouts.connect()))
                         .setSocketTimeout(Timeout.of(timeouts.response()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        // Operations restart the servers they talk to: re-check a pooled connection idle for
+                        // more than a moment so a restarted node's closed socket is not reused.
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
                         .build())
                 .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(timeouts.connect())).build())
                 .build();
