@@ -25,6 +25,7 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.error.WaitTimeoutException;
 import io.opsstack.api.service.ServiceControl;
 import io.opsstack.api.service.ServiceState;
+import io.opsstack.testkit.internal.process.ProcessServiceControl;
 import io.opsstack.testkit.internal.process.FreePorts;
 import io.opsstack.testkit.internal.process.ProcessUser;
 import io.opsstack.testkit.opensearch.internal.ClusterDirectory;
@@ -57,7 +58,7 @@ import io.opsstack.testkit.opensearch.internal.OptionValues;
  *
  * <p>Thread-safe: node control calls are serialized.
  */
-public final class OpenSearchLab implements AutoCloseable {
+public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl.Processes {
 
     /** Version used when the builder is given none. */
     public static final String DEFAULT_VERSION = "2.19.4";
@@ -322,7 +323,7 @@ public final class OpenSearchLab implements AutoCloseable {
 
     /** A {@link ServiceControl} over the node processes, for operations that stop and start nodes. */
     public ServiceControl serviceControl() {
-        return new LabServiceControl(this);
+        return new ProcessServiceControl(this);
     }
 
     /** Stops every node (SIGTERM, SIGKILL after the stop timeout, whole process trees); idempotent. Files stay for inspection. */
@@ -345,11 +346,15 @@ public final class OpenSearchLab implements AutoCloseable {
         return "OpenSearchLab[" + clusterName + ", " + version + ", " + topology.name() + ", " + state + "]";
     }
 
-    synchronized void stopProcess(String name, Duration grace) {
+    /** Ends the node's process tree: SIGTERM, then SIGKILL once {@code grace} has passed; does not wait for the cluster. */
+    @Override
+    public synchronized void stopProcess(String name, Duration grace) {
         process(name).stop(grace);
     }
 
-    synchronized ServiceState state(String name) {
+    /** Whether the node's process runs ({@code ACTIVE}), was stopped ({@code INACTIVE}) or died on its own ({@code FAILED}). */
+    @Override
+    public synchronized ServiceState state(String name) {
         NodeProcess node = process(name);
         if (node.isAlive()) {
             return ServiceState.ACTIVE;

@@ -29,6 +29,7 @@ import io.opsstack.api.error.WaitTimeoutException;
 import io.opsstack.api.secret.Secret;
 import io.opsstack.api.service.ServiceControl;
 import io.opsstack.api.service.ServiceState;
+import io.opsstack.testkit.internal.process.ProcessServiceControl;
 import io.opsstack.testkit.internal.process.FileTrees;
 import io.opsstack.testkit.internal.process.FreePorts;
 import io.opsstack.testkit.internal.process.PidRecords;
@@ -62,7 +63,7 @@ import io.opsstack.testkit.patroni.internal.MemberConfig;
  *
  * <p>Thread-safe: member control calls are serialized.
  */
-public final class PatroniLab implements AutoCloseable {
+public final class PatroniLab implements AutoCloseable, ProcessServiceControl.Processes {
 
     /** System property with the default work directory. */
     public static final String WORK_DIR_PROPERTY = "opsstack.lab.workDir";
@@ -332,7 +333,7 @@ public final class PatroniLab implements AutoCloseable {
 
     /** A {@link ServiceControl} over the Patroni member processes. */
     public ServiceControl serviceControl() {
-        return new PatroniLabServiceControl(this);
+        return new ProcessServiceControl(this);
     }
 
     /**
@@ -363,8 +364,9 @@ public final class PatroniLab implements AutoCloseable {
                 + standbyOf.scope()) + ", " + state + "]";
     }
 
-    /** SIGTERM to Patroni, which stops its PostgreSQL; after {@code grace} both are killed. */
-    synchronized void stopProcess(String name, Duration grace) {
+    /** SIGTERM to Patroni, which stops its PostgreSQL; after {@code grace} both are killed. Does not wait for the cluster. */
+    @Override
+    public synchronized void stopProcess(String name, Duration grace) {
         Member member = member0(name);
         Optional<ProcessHandle> postmaster = postmaster(member.config());
         if (!member.process().stop(grace)) {
@@ -372,12 +374,15 @@ public final class PatroniLab implements AutoCloseable {
         }
     }
 
-    synchronized void startProcess(String name) {
+    @Override
+    public synchronized void startProcess(String name) {
         requireStarted();
         member0(name).process().launch();
     }
 
-    synchronized ServiceState state(String name) {
+    /** Whether the node's process runs ({@code ACTIVE}), was stopped ({@code INACTIVE}) or died on its own ({@code FAILED}). */
+    @Override
+    public synchronized ServiceState state(String name) {
         LabProcess process = member0(name).process();
         if (process.isAlive()) {
             return ServiceState.ACTIVE;
