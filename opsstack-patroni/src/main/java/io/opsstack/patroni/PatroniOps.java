@@ -1,6 +1,7 @@
 package io.opsstack.patroni;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,27 @@ import io.opsstack.api.http.HttpClientOptions;
 import io.opsstack.api.http.RetryPolicy;
 import io.opsstack.api.http.Timeouts;
 import io.opsstack.api.http.TlsOptions;
+import io.opsstack.api.operation.Operation;
+import io.opsstack.api.operation.PlanExecutor;
+import io.opsstack.patroni.internal.ops.ConfigChangeDefinition;
+import io.opsstack.patroni.internal.ops.FailoverDefinition;
+import io.opsstack.patroni.internal.ops.MaintenanceDefinition;
+import io.opsstack.patroni.internal.ops.ReinitializeDefinition;
+import io.opsstack.patroni.internal.ops.ReloadDefinition;
+import io.opsstack.patroni.internal.ops.RollingRestartDefinition;
+import io.opsstack.patroni.internal.ops.StandbyAttachDefinition;
+import io.opsstack.patroni.internal.ops.StandbyPromoteDefinition;
+import io.opsstack.patroni.internal.ops.StandbyReads;
+import io.opsstack.patroni.internal.ops.SwitchoverDefinition;
+import io.opsstack.patroni.ops.ConfigChangeRequest;
+import io.opsstack.patroni.ops.FailoverPlanRequest;
+import io.opsstack.patroni.ops.RollingRestartRequest;
+import io.opsstack.patroni.ops.StandbyAttachRequest;
+import io.opsstack.patroni.ops.StandbyClusterStatus;
+import io.opsstack.patroni.ops.StandbyPromoteRequest;
+import io.opsstack.patroni.ops.SwitchoverPlanRequest;
+import io.opsstack.patroni.ops.SwitchoverResult;
+import io.opsstack.patroni.ops.TransactionAgeCheck;
 import io.opsstack.patroni.internal.ConfigMaps;
 import io.opsstack.patroni.internal.PatroniCalls;
 import io.opsstack.patroni.internal.PatroniRest;
@@ -43,11 +65,29 @@ import io.opsstack.patroni.model.SwitchoverRequest;
  * }
  * }</pre>
  *
+ * <p>Planned operations ({@link #plannedSwitchover}, {@link #plannedFailover}, {@link #rollingRestart},
+ * {@link #configChange}, {@link #pause()}, {@link #resume()}, {@link #reloadAll()}, {@link #reinitialize},
+ * {@link #promoteStandbyCluster}, {@link #attachAsStandby}) return an {@code Operation}: {@code plan()}
+ * reads only, {@code apply(plan, options)} runs the steps behind named guards with events, a journal
+ * and a lease. They poll through a second client on the same options whose per-member circuit
+ * breaker tolerates restarting members, and their waits retry failed polls until their own deadline.
+ *
  * <p>Thread-safe; create one per cluster, share it, and {@link #close()} it when done.
  */
 public final class PatroniOps implements AutoCloseable {
+    /**
+     * A restarting member refuses connections for a few seconds; operations poll through a breaker
+     * that opens only after many failures and probes again after a short pause, so a member is
+     * seen again soon after it is back.
+     */
+    private static final CircuitBreakerPolicy RESTART_TOLERANT_BREAKER = CircuitBreakerPolicy.builder()
+            .minimumCalls(20).windowSize(40).openDuration(Duration.ofSeconds(2)).build();
+
     private final PatroniRest rest;
     private final PatroniCalls anyMember;
+    private static final Duration MAINTENANCE_WAIT = Duration.ofMinutes(1);
+
+    private PatroniOps operationsClient;
 
     private PatroniOps(HttpClientOptions options) {
         this.rest = new PatroniRest(options);
@@ -191,15 +231,184 @@ public final class PatroniOps implements AutoCloseable {
         return anyMember.cancelScheduledSwitchover();
     }
 
-    /** Closes pooled connections; member views stop working. Idempotent. */
+    // ---- planned operations -------------------------------------------------------------------
+
+    /**
+     * A switchover as a planned operation. {@code plan()} names the candidate (the caller's, or the
+     * least lagged eligible replica) and evaluates the guards {@code leader-healthy},
+     * {@code candidate-exists}, {@code candidate-running}, {@code candidate-streaming},
+     * {@code candidate-not-nofailover}, {@code candidate-lag-within-limit} (the cluster's
+     * {@code maximum_lag_on_failover} or the request's stricter limit) and
+     * {@code synchronous-mode-candidate}; {@code apply} checks them again, sends one
+     * {@code POST /switchover} (never retried; "status unknown" hands over to the wait) and waits
+     * for convergence under the candidate. The old primary is restarted by Patroni as a replica.
+     */
+    public Operation<SwitchoverResult> plannedSwitchover(SwitchoverPlanRequest request) {
+        return plannedSwitchover(request, null);
+    }
+
+    /**
+     * {@link #plannedSwitchover(SwitchoverPlanRequest)} with the {@code no-long-transactions} guard,
+     * evaluated with {@code transactionCheck} against the request's {@code maxTransactionAge}.
+     *
+     * @param transactionCheck null to skip that guard
+     */
+    public Operation<SwitchoverResult> plannedSwitchover(SwitchoverPlanRequest request,
+                                                         TransactionAgeCheck transactionCheck) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new SwitchoverDefinition(operationsClient(), request, transactionCheck));
+    }
+
+    /** {@link #plannedSwitchover(SwitchoverPlanRequest)} configured from a map (see {@link SwitchoverPlanRequest#fromMap}). */
+    public Operation<SwitchoverResult> plannedSwitchover(Map<String, ?> request) {
+        return plannedSwitchover(SwitchoverPlanRequest.fromMap(request));
+    }
+
+    /**
+     * A failover to a named candidate as a planned operation: guards {@code no-healthy-leader-needs-opt-in},
+     * {@code candidate-exists}, {@code candidate-running}, {@code candidate-not-nofailover}; one
+     * {@code POST /failover} (never retried); a convergence wait under the candidate.
+     */
+    public Operation<SwitchoverResult> plannedFailover(FailoverPlanRequest request) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new FailoverDefinition(operationsClient(), request));
+    }
+
+    /**
+     * A replicas-first rolling restart as a planned operation: each replica that needs it (most
+     * lagged first; all with {@code force}) is restarted and awaited until it streams with lag 0;
+     * then the primary by switchover (its follow-up {@code restart_pending} restart is a no-op when
+     * the demotion applied everything) or in place; finally no member may report
+     * {@code pending_restart}. Lowering a hot-standby-sensitive parameter (see
+     * {@link RollingRestartRequest#parameterChanges()}) restarts the primary first. The result is the
+     * cluster as last read. Resume an interrupted run by applying the same plan (or the same
+     * {@code operationId}) again: completed steps are skipped.
+     */
+    public Operation<ClusterStatus> rollingRestart(RollingRestartRequest request) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new RollingRestartDefinition(operationsClient(), request));
+    }
+
+    /** {@link #rollingRestart(RollingRestartRequest)} configured from a map (see {@link RollingRestartRequest#fromMap}). */
+    public Operation<ClusterStatus> rollingRestart(Map<String, ?> request) {
+        return rollingRestart(RollingRestartRequest.fromMap(request));
+    }
+
+    /**
+     * A dynamic configuration change ({@code PATCH /config}) as a planned operation. The plan shows
+     * every changed key before and after and names the parameters that need a restart; with
+     * {@link ConfigChangeRequest#restartPending()} it then waits until the members report
+     * {@code pending_restart} and chains a rolling restart ordered for the change (lowering a
+     * hot-standby-sensitive parameter restarts the primary first).
+     */
+    public Operation<ClusterStatus> configChange(ConfigChangeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new ConfigChangeDefinition(operationsClient(), request));
+    }
+
+    /** Maintenance mode on, waiting up to a minute until every member reports it. */
+    public Operation<ClusterStatus> pause() {
+        return pause(MAINTENANCE_WAIT);
+    }
+
+    /** Maintenance mode on, waiting up to {@code timeout} until every member reports it. */
+    public Operation<ClusterStatus> pause(Duration timeout) {
+        return PlanExecutor.operation(new MaintenanceDefinition(operationsClient(), true, positive(timeout)));
+    }
+
+    /** Maintenance mode off, waiting up to a minute until every member reports it. */
+    public Operation<ClusterStatus> resume() {
+        return resume(MAINTENANCE_WAIT);
+    }
+
+    /** Maintenance mode off, waiting up to {@code timeout} until every member reports it. */
+    public Operation<ClusterStatus> resume(Duration timeout) {
+        return PlanExecutor.operation(new MaintenanceDefinition(operationsClient(), false, positive(timeout)));
+    }
+
+    /** {@code POST /reload} on every member, as a planned operation. */
+    public Operation<ClusterStatus> reloadAll() {
+        return PlanExecutor.operation(new ReloadDefinition(operationsClient()));
+    }
+
+    /**
+     * Re-clones replica {@code member} from the leader and waits until it streams again (up to
+     * {@code timeout}); refused for the leader. {@code force} cancels a task the member is running.
+     */
+    public Operation<ClusterStatus> reinitialize(String member, boolean force, Duration timeout) {
+        return PlanExecutor.operation(new ReinitializeDefinition(operationsClient(), member, force, positive(timeout)));
+    }
+
+    /**
+     * This cluster as a standby cluster next to {@code active}, the cluster it replicates from (null
+     * when unknown; an unreachable one reads as not writable): standby leader, received and replayed
+     * positions, replay lag, whether the active cluster still accepts writes.
+     */
+    public StandbyClusterStatus standbyStatus(PatroniOps active) {
+        return StandbyReads.read(this, active);
+    }
+
+    /**
+     * A disaster-recovery promotion of this standby cluster as a planned operation: the plan shows
+     * the replay lag and the last replayed position; the guard {@code active-cluster-not-writable}
+     * refuses while {@code active} still has a writable primary (or, with {@code active} null,
+     * always) unless the request forces it; then {@code standby_cluster} is removed and the standby
+     * leader awaited as a writable primary.
+     */
+    public Operation<ClusterStatus> promoteStandbyCluster(StandbyPromoteRequest request, PatroniOps active) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new StandbyPromoteDefinition(operationsClient(), active, request));
+    }
+
+    /**
+     * Re-attaches this cluster as a standby cluster replicating from another one (e.g. the former
+     * active cluster after its standby was promoted), as a planned operation: its leader is demoted
+     * to a standby leader ({@code pg_rewind} where needed) and awaited with streaming members.
+     */
+    public Operation<ClusterStatus> attachAsStandby(StandbyAttachRequest request) {
+        Objects.requireNonNull(request, "request");
+        return PlanExecutor.operation(new StandbyAttachDefinition(operationsClient(), request));
+    }
+
+    /** Closes pooled connections (also those of the operations' client); member views stop working. Idempotent. */
     @Override
     public void close() {
+        PatroniOps derived;
+        synchronized (this) {
+            derived = operationsClient;
+            operationsClient = null;
+        }
+        if (derived != null) {
+            derived.close();
+        }
         rest.close();
+    }
+
+    /**
+     * The client operations poll through: these options with {@link #RESTART_TOLERANT_BREAKER} when
+     * circuit breaking is on. Made once, closed with this client.
+     */
+    private synchronized PatroniOps operationsClient() {
+        if (operationsClient == null) {
+            HttpClientOptions options = rest.options();
+            operationsClient = options.circuitBreakerPolicy().enabled()
+                    ? new PatroniOps(options.toBuilder().circuitBreakerPolicy(RESTART_TOLERANT_BREAKER).build())
+                    : new PatroniOps(options);
+        }
+        return operationsClient;
     }
 
     @Override
     public String toString() {
         return "PatroniOps[" + endpoints() + "]";
+    }
+
+    private static Duration positive(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new OpsValidationException("timeout must be positive, got " + timeout);
+        }
+        return timeout;
     }
 
     private PatroniMember viewOf(ClusterMember member) {
