@@ -3,6 +3,7 @@ package io.opsstack.opensearch;
 import io.opsstack.api.http.CircuitBreakerPolicy;
 import io.opsstack.api.http.Credentials;
 import io.opsstack.api.http.HttpClientOptions;
+import io.opsstack.api.internal.http.FlatOptionMaps;
 import io.opsstack.api.http.HttpRequest;
 import io.opsstack.api.http.HttpResponse;
 import io.opsstack.api.http.RetryPolicy;
@@ -17,10 +18,17 @@ import io.opsstack.opensearch.internal.IndexResponses;
 import io.opsstack.opensearch.internal.JavaClients;
 import io.opsstack.opensearch.internal.Json;
 import io.opsstack.opensearch.internal.NodesParser;
-import io.opsstack.opensearch.internal.OpsConfigMaps;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.RestPaths;
 import io.opsstack.opensearch.internal.ops.TierMoveDefinition;
+import io.opsstack.opensearch.internal.ops.tier.IndexOpenCloseDefinition;
+import io.opsstack.opensearch.internal.ops.tier.PreCreateIndicesDefinition;
+import io.opsstack.opensearch.internal.ops.tier.TierRunDefinition;
+import io.opsstack.opensearch.ops.IndexOpenCloseRequest;
+import io.opsstack.opensearch.ops.PreCreateIndicesRequest;
+import io.opsstack.opensearch.ops.TierRunRequest;
+import io.opsstack.opensearch.policy.PolicyValidation;
+import io.opsstack.opensearch.policy.TierPolicy;
 import io.opsstack.opensearch.model.BulkResult;
 import io.opsstack.opensearch.model.ClusterHealth;
 import io.opsstack.opensearch.model.ClusterSettings;
@@ -91,7 +99,7 @@ public final class OpenSearchOps implements AutoCloseable {
      */
     public static OpenSearchOps fromMap(Map<String, ?> map) {
         Objects.requireNonNull(map, "map");
-        return new OpenSearchOps(OpsConfigMaps.toHttpOptions(map));
+        return new OpenSearchOps(FlatOptionMaps.toHttpOptions(map, "opensearch"));
     }
 
     /** The HTTP options this client was built with (secrets stay masked in its {@code toString()}). */
@@ -297,6 +305,138 @@ public final class OpenSearchOps implements AutoCloseable {
     /** {@link #tierMove(TierMoveRequest)} configured from a map (see {@link TierMoveRequest#fromMap}). */
     public Operation<Void> tierMove(Map<String, ?> request) {
         return tierMove(TierMoveRequest.fromMap(request));
+    }
+
+    // ---- allocation: drain, relocation, zone decommission, cluster lease --------------------------
+
+    /** Allocation explain, reroute, voting exclusions, disk allocation, weighted routing and decommission. */
+    public AllocationApi allocation() {
+        return new AllocationApi(rest);
+    }
+
+    /**
+     * A lease store in this cluster (index {@value OpenSearchLeaseStore#DEFAULT_INDEX}), for
+     * {@code ApplyOptions.builder().leaseStore(os.leaseStore())}: applies from any machine exclude each other.
+     */
+    public OpenSearchLeaseStore leaseStore() {
+        return new OpenSearchLeaseStore(rest, OpenSearchLeaseStore.DEFAULT_INDEX, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Drains a node (and, with a service control in the request, stops it and drops its exclusions once it
+     * left). {@code plan()} refuses unknown nodes and shows, per shard copy, whether it can move; an
+     * infeasible drain fails its {@code drain-feasible} guard and is refused before any change. Guards:
+     * {@code drain-feasible}, {@code cluster-not-red}, {@code no-foreign-voting-exclusions} (manager-eligible
+     * nodes), {@code node-drained} (before a stop).
+     */
+    public Operation<Void> drain(io.opsstack.opensearch.ops.DrainRequest request) {
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.drain.DrainDefinition(this, request));
+    }
+
+    /** Takes a drained node back: removes its allocation exclusion and its voting exclusion. */
+    public Operation<Void> undrain(String node) {
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.drain.UndrainDefinition(this, node));
+    }
+
+    /**
+     * Moves shard copies off a node with reroute {@code move} commands, each validated by the server with
+     * {@code dry_run=true&explain=true} (the plan's and a SERVER dry run's validation status), then waits per
+     * copy until it is STARTED on its target. Guards: {@code cluster-not-red}, {@code source-holds-copy}.
+     */
+    public Operation<Void> relocate(io.opsstack.opensearch.ops.RelocationRequest request) {
+        return PlanExecutor.operation(io.opsstack.opensearch.internal.ops.relocate.RelocationDefinition.relocate(this, request));
+    }
+
+    /** Evens out shard counts within a tier with validated reroute moves (see {@link #relocate}). */
+    public Operation<Void> rebalanceTier(io.opsstack.opensearch.ops.RebalanceRequest request) {
+        return PlanExecutor.operation(io.opsstack.opensearch.internal.ops.relocate.RelocationDefinition.rebalance(this, request));
+    }
+
+    /**
+     * Decommissions the nodes of one zone (awareness decommission API). Guards: {@code awareness-attribute-configured},
+     * {@code forced-awareness-values}, {@code copies-outside-zone}, {@code no-decommission-in-progress}.
+     */
+    public Operation<Void> zoneDecommission(io.opsstack.opensearch.ops.ZoneDecommissionRequest request) {
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.zone.ZoneDecommissionDefinition(this, request));
+    }
+
+    /** Recommissions a decommissioned zone: deletes the decommission, then the weighted routing of {@code attribute}. */
+    public Operation<Void> zoneRecommission(String attribute) {
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.zone.ZoneRecommissionDefinition(this, attribute));
+    }
+
+    // ---- tier policies and ISM -----------------------------------------------------------------
+
+    /** The Index State Management plugin's API; its calls fail with {@link IsmPluginMissingException} where it is not installed. */
+    public IsmApi ism() {
+        return new IsmApi(rest);
+    }
+
+    /**
+     * Checks {@code policy} against this cluster: every attribute value its phases target exists on a
+     * data node, and each target tier has room below the low disk watermark for what would move now.
+     */
+    public PolicyValidation validateTierPolicy(TierPolicy policy) {
+        return new TierRunDefinition(this, rest, TierRunRequest.builder(policy).build()).validate();
+    }
+
+    /**
+     * Runs a tier policy without ISM: each index its patterns match is brought to the state of the phase
+     * its age calls for (settings, then a per-index wait until every copy is STARTED on an allowed node,
+     * force merge, close, or delete). Guards: {@code cluster-not-red}, {@code target-tier-has-data-nodes},
+     * {@code target-tier-has-room-for-replicas}, {@code target-tier-has-disk-room}, {@code index-due-for-deletion}.
+     * Attribute values no data node carries are refused by {@code plan()} before any change.
+     */
+    public Operation<Void> tierRun(TierRunRequest request) {
+        return PlanExecutor.operation(new TierRunDefinition(this, rest, Objects.requireNonNull(request, "request")));
+    }
+
+    /** {@link #tierRun(TierRunRequest)} configured from a map (see {@link TierRunRequest#fromMap}). */
+    public Operation<Void> tierRun(Map<String, ?> request) {
+        return tierRun(TierRunRequest.fromMap(request));
+    }
+
+    /**
+     * Creates the coming days' daily indices (e.g. tomorrow's {@code logs-yyyy.MM.dd}) from an index
+     * template and/or explicit settings; existing ones are left alone. A template that does not exist or
+     * does not apply to a new name is refused by {@code plan()}. Guard: {@code cluster-not-red}.
+     */
+    public Operation<Void> preCreateIndices(PreCreateIndicesRequest request) {
+        return PlanExecutor.operation(new PreCreateIndicesDefinition(this, rest, Objects.requireNonNull(request, "request")));
+    }
+
+    /** Closes or opens indices by age, e.g. {@code IndexOpenCloseRequest.close(Duration.ofDays(30))}. Guard: {@code cluster-not-red}. */
+    public Operation<Void> openCloseIndices(IndexOpenCloseRequest request) {
+        return PlanExecutor.operation(new IndexOpenCloseDefinition(this, rest, Objects.requireNonNull(request, "request")));
+    }
+
+    // ---- rolling restart / rolling upgrade and snapshots ------------------------------------------
+
+    /** Snapshot repositories, snapshots and restores, plain and as operations. */
+    public SnapshotApi snapshots() {
+        return new SnapshotApi(this, rest);
+    }
+
+    /**
+     * Rolling restart (or, with a target version, rolling upgrade) of the cluster's nodes, stopped and started
+     * through {@code control}. Steps: {@code preflight} (guards {@code cluster-settled}, {@code no-foreign-maintenance},
+     * {@code version-rules} for upgrades), {@code snapshot} for upgrades with a repository, then one
+     * {@code restart-<node>} step per node in a deterministic order (data tiers cold to hot, other roles,
+     * manager-eligible nodes, the elected manager last) with guards {@code max-unavailable-budget},
+     * {@code one-cluster-manager-at-a-time}, {@code primaries-have-started-copies}, {@code tier-keeps-a-healthy-node},
+     * {@code cluster-settled}. Each restart holds allocation at {@code primaries}, flushes, restarts, checks the
+     * node rejoined by name and version, and restores the saved prior {@code cluster.routing.allocation.enable}.
+     * Unknown node names are refused by {@code plan()}.
+     */
+    public Operation<Void> rollingRestart(io.opsstack.opensearch.ops.RollingRestartRequest request,
+                                          io.opsstack.api.service.ServiceControl control) {
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.restart.RollingRestartDefinition(
+                this, rest, snapshots(), control, request));
+    }
+
+    /** {@link #rollingRestart(io.opsstack.opensearch.ops.RollingRestartRequest, io.opsstack.api.service.ServiceControl)} from a map. */
+    public Operation<Void> rollingRestart(Map<String, ?> request, io.opsstack.api.service.ServiceControl control) {
+        return rollingRestart(io.opsstack.opensearch.ops.RollingRestartRequest.fromMap(request), control);
     }
 
     // ---- official client -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.http.CircuitBreakerPolicy;
 import io.opsstack.api.http.Credentials;
 import io.opsstack.api.http.HttpClientOptions;
+import io.opsstack.api.internal.http.FlatOptionMaps;
 import io.opsstack.api.http.RetryPolicy;
 import io.opsstack.api.http.Timeouts;
 import io.opsstack.api.http.TlsOptions;
@@ -36,7 +37,6 @@ import io.opsstack.patroni.ops.StandbyPromoteRequest;
 import io.opsstack.patroni.ops.SwitchoverPlanRequest;
 import io.opsstack.patroni.ops.SwitchoverResult;
 import io.opsstack.patroni.ops.TransactionAgeCheck;
-import io.opsstack.patroni.internal.ConfigMaps;
 import io.opsstack.patroni.internal.PatroniCalls;
 import io.opsstack.patroni.internal.PatroniRest;
 import io.opsstack.patroni.model.ActionResult;
@@ -75,6 +75,7 @@ import io.opsstack.patroni.model.SwitchoverRequest;
  * <p>Thread-safe; create one per cluster, share it, and {@link #close()} it when done.
  */
 public final class PatroniOps implements AutoCloseable {
+    private static final String SERVICE_NAME = "patroni";
     /**
      * A restarting member refuses connections for a few seconds; operations poll through a breaker
      * that opens only after many failures and probes again after a short pause, so a member is
@@ -113,7 +114,7 @@ public final class PatroniOps implements AutoCloseable {
      */
     public static PatroniOps fromMap(Map<String, ?> map) {
         Objects.requireNonNull(map, "map");
-        return new PatroniOps(ConfigMaps.toHttpOptions(map));
+        return new PatroniOps(FlatOptionMaps.toHttpOptions(map, SERVICE_NAME));
     }
 
     /** The HTTP options this client was built with (secrets stay masked in its {@code toString()}). */
@@ -420,7 +421,7 @@ public final class PatroniOps implements AutoCloseable {
 
     /** Not thread-safe. */
     public static final class Builder {
-        private final HttpClientOptions.Builder http = HttpClientOptions.builder().serviceName(ConfigMaps.SERVICE_NAME);
+        private final HttpClientOptions.Builder http = HttpClientOptions.builder().serviceName(SERVICE_NAME);
 
         private Builder() {
         }

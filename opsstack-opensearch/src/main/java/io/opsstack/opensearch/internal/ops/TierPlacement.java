@@ -5,6 +5,7 @@ import io.opsstack.opensearch.model.ShardState;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where the shard copies of one index are relative to a tier. A copy counts as placed only when it
@@ -12,9 +13,9 @@ import java.util.Objects;
  * started one elsewhere is not (cluster-wide {@code relocating_shards == 0} is not a completion test,
  * it also holds before a move starts or when no node matches).
  */
-record TierPlacement(String index, int copies, int placed, List<String> misplaced) {
+public record TierPlacement(String index, int copies, int placed, List<String> misplaced) {
 
-    TierPlacement {
+    public TierPlacement {
         misplaced = List.copyOf(misplaced);
     }
 
@@ -28,7 +29,19 @@ record TierPlacement(String index, int copies, int placed, List<String> misplace
         return new TierPlacement(index, own.size(), own.size() - misplaced.size(), misplaced);
     }
 
-    boolean complete() {
+    /**
+     * Placement of copies already selected for one index: a copy is placed when it is STARTED on one of
+     * {@code allowedNodes} (node names).
+     */
+    public static TierPlacement ofCopies(String index, List<ShardRow> ownCopies, Set<String> allowedNodes) {
+        List<String> misplaced = ownCopies.stream()
+                .filter(row -> !(row.state() == ShardState.STARTED && allowedNodes.contains(row.node())))
+                .map(TierPlacement::describe)
+                .toList();
+        return new TierPlacement(index, ownCopies.size(), ownCopies.size() - misplaced.size(), misplaced);
+    }
+
+    public boolean complete() {
         return copies > 0 && placed == copies;
     }
 

@@ -1,0 +1,143 @@
+package io.opsstack.bench.restart;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.opsstack.api.event.CollectingListener;
+import io.opsstack.api.event.ProgressListeners;
+import io.opsstack.api.journal.InMemoryJournal;
+import io.opsstack.api.operation.ApplyOptions;
+import io.opsstack.api.operation.Operation;
+import io.opsstack.api.operation.OperationResult;
+import io.opsstack.api.operation.OperationStatus;
+import io.opsstack.api.plan.Plan;
+import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.opensearch.model.ClusterSettingsUpdate;
+import io.opsstack.opensearch.model.HealthRequest;
+import io.opsstack.opensearch.model.HealthStatus;
+import io.opsstack.opensearch.ops.RollingRestartRequest;
+import io.opsstack.testkit.opensearch.LabTopology;
+import io.opsstack.testkit.opensearch.OpenSearchLab;
+import io.opsstack.testkit.opensearch.ProbeReport;
+import io.opsstack.testkit.opensearch.WriteReadProbe;
+
+/**
+ * Rolling restart wall time of all four nodes of a real {@code hotWarmColdTwoHot} lab, in one run on the same
+ * data: opsstack's operation (its own order, the elected cluster manager last), the community sequence (allocation none → restart →
+ * all → green, 10 s polls) and the official sequence (primaries + flush, 1 s polls), both walking the host
+ * list in topology order as a script does. A {@link WriteReadProbe}
+ * writes and reads during each; its failure counts are printed with the times and the ratios (goals: ≤ 0.5×
+ * community, ≤ 0.8× official). An unmeasured restart first brings every replica in sync with its primary, so
+ * no sequence pays for the first file-based recoveries after loading.
+ *
+ * <p>Arguments (all optional): OpenSearch version (default 2.19.4), indices (default 20), documents per index
+ * (default 500).
+ */
+public final class RollingRestartLabBenchmark {
+    private static final Duration SETTLE = Duration.ofMinutes(5);
+
+    private RollingRestartLabBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String version = args.length > 0 ? args[0] : OpenSearchLab.DEFAULT_VERSION;
+        int indexCount = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int documents = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        try (OpenSearchLab lab = OpenSearchLab.builder().version(version).clusterName("bench-restart")
+                .topology(LabTopology.hotWarmColdTwoHot()).build().start();
+             OpenSearchOps os = OpenSearchOps.builder().endpoints(lab.httpEndpoints()).build()) {
+            load(os, indexCount, documents);
+            List<String> probeIndices = List.of("probe-a", "probe-b");
+            for (String index : probeIndices) {
+                os.createIndex(index, Map.of("index.number_of_shards", 1, "index.number_of_replicas", 1));
+            }
+            settle(os);
+            RollingRestartRequest request = RollingRestartRequest.builder().build();
+            // the scripts walk their host list; opsstack plans its own order (elected cluster manager last)
+            List<String> order = lab.topology().nodeNames();
+            System.out.printf("OpenSearch %s, %d indices x %d documents (1 shard, 1 replica), host-list order %s%n",
+                    version, indexCount, documents, order);
+
+            ManualSequences manual = new ManualSequences(os, lab.serviceControl(), lab.httpEndpoints());
+            // the first restart after loading also syncs replica segments with their primaries; keep it out of the figures
+            manual.official(order);
+            settle(os);
+            System.out.println("warm-up restart done");
+
+            Map<String, Run> runs = new LinkedHashMap<>();
+            runs.put("opsstack", measure(lab, probeIndices, () -> {
+                Operation<Void> restart = os.rollingRestart(request, lab.serviceControl());
+                Plan plan = restart.plan();
+                CollectingListener events = ProgressListeners.collecting();
+                OperationResult<Void> result = restart.apply(plan, ApplyOptions.builder().listener(events)
+                        .journal(new InMemoryJournal()).build());
+                if (System.getProperty("opsstack.bench.events") != null) {
+                    events.events().forEach(event -> System.out.println("    " + event.timestamp() + " " + event.describe()));
+                }
+                if (result.status() != OperationStatus.SUCCEEDED) {
+                    throw new IllegalStateException("rolling restart did not succeed: " + result);
+                }
+                result.steps().forEach(step -> System.out.printf("  opsstack %-28s %5.1f s%n", step.stepId(),
+                        step.duration().toMillis() / 1e3));
+            }));
+            settle(os);
+            runs.put("community", measure(lab, probeIndices, () -> manual.community(order)));
+            settle(os);
+            runs.put("official", measure(lab, probeIndices, () -> manual.official(order)));
+            settle(os);
+
+            runs.forEach((name, run) -> System.out.printf("%-10s %6.1f s   probe: %s%n", name, run.nanos / 1e9, run.report));
+            double ops = runs.get("opsstack").nanos;
+            System.out.printf("ratio opsstack / community: %.2f (goal <= 0.5)%n", ops / runs.get("community").nanos);
+            System.out.printf("ratio opsstack / official:  %.2f (goal <= 0.8)%n", ops / runs.get("official").nanos);
+        }
+    }
+
+    private static Run measure(OpenSearchLab lab, List<String> probeIndices, Sequence sequence) throws Exception {
+        try (WriteReadProbe probe = WriteReadProbe.builder(lab).indices(probeIndices).start()) {
+            long start = System.nanoTime();
+            sequence.run();
+            long nanos = System.nanoTime() - start;
+            ProbeReport report = probe.stop();
+            if (!probe.verify().complete()) {
+                throw new IllegalStateException("acknowledged documents missing after the restart: " + probe.verify());
+            }
+            return new Run(nanos, report);
+        }
+    }
+
+    private static void load(OpenSearchOps os, int indexCount, int documents) {
+        for (int i = 0; i < indexCount; i++) {
+            String index = String.format("logs-2026.11.%02d", i + 1);
+            os.createIndex(index, Map.of("index.number_of_shards", 1, "index.number_of_replicas", 1));
+            List<String> batch = new ArrayList<>();
+            for (int d = 0; d < documents; d++) {
+                batch.add("{\"@timestamp\":\"2026-11-" + String.format("%02d", i + 1) + "T10:00:00Z\",\"host\":\"web-"
+                        + (d % 7) + "\",\"level\":\"" + (d % 10 == 0 ? "error" : "info") + "\",\"message\":\"request "
+                        + d + " served in " + (d % 250) + " ms\"}");
+            }
+            os.bulkIndex(index, batch);
+        }
+        os.refresh();
+    }
+
+    private static void settle(OpenSearchOps os) {
+        os.putClusterSettings(ClusterSettingsUpdate.builder().persistent("cluster.routing.allocation.enable", null).build());
+        HealthStatus status = os.health(HealthRequest.builder().waitForStatus(HealthStatus.GREEN)
+                .waitForNoRelocatingShards(true).waitForNoInitializingShards(true).timeout(SETTLE).build()).status();
+        if (status != HealthStatus.GREEN) {
+            throw new IllegalStateException("the lab did not settle green: " + status);
+        }
+    }
+
+    /** One restart sequence under measurement. */
+    private interface Sequence {
+        void run() throws Exception;
+    }
+
+    private record Run(long nanos, ProbeReport report) {
+    }
+}

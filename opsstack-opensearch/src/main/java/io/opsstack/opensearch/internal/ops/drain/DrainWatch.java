@@ -1,0 +1,108 @@
+package io.opsstack.opensearch.internal.ops.drain;
+
+import io.opsstack.api.error.OpsCancelledException;
+import io.opsstack.api.error.OpsException;
+import io.opsstack.api.error.WaitTimeoutException;
+import io.opsstack.api.operation.StepContext;
+import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.opensearch.model.ShardRow;
+import io.opsstack.opensearch.model.ShardState;
+import io.opsstack.opensearch.model.allocation.AllocationExplanation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Polls a drain until it is complete. Fails closed: a failed or unparsable read means "not drained"
+ * and the poll is repeated. Progress is reported in shard copies and bytes; after {@code stallPolls}
+ * polls without progress the server's allocation-explain reasons for the remaining copies are
+ * reported, and they end up in the timeout's message.
+ */
+final class DrainWatch {
+    private static final int EXPLAINED_COPIES = 5;
+
+    private final OpenSearchOps client;
+    private final String node;
+    private final Duration pollInterval;
+    private final int stallPolls;
+
+    DrainWatch(OpenSearchOps client, String node, Duration pollInterval, int stallPolls) {
+        this.client = client;
+        this.node = node;
+        this.pollInterval = pollInterval;
+        this.stallPolls = stallPolls;
+    }
+
+    /** @return the final state, once drained */
+    DrainState await(StepContext context, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long totalCopies = -1;
+        long totalBytes = -1;
+        long best = Long.MAX_VALUE;
+        int polls = 0;
+        int stalled = 0;
+        String stallReasons = "";
+        String lastProblem = "no reading yet";
+        while (true) {
+            context.checkCancelled();
+            polls++;
+            try {
+                DrainState state = DrainState.of(node, client.shards(), client.health());
+                if (totalCopies < 0) {
+                    totalCopies = state.remaining().size();
+                    totalBytes = state.bytesOnNode();
+                }
+                context.progress(Math.max(0, totalCopies - state.remaining().size()), totalCopies, "shard copies");
+                context.progress(Math.max(0, totalBytes - state.bytesOnNode()), totalBytes, "bytes");
+                if (state.drained()) {
+                    return state;
+                }
+                long left = state.bytesOnNode() + state.remaining().size() + state.unassigned() + state.activity();
+                if (left < best) {
+                    best = left;
+                    stalled = 0;
+                } else if (++stalled % stallPolls == 0) {
+                    stallReasons = explain(state);
+                    context.waiting("drain of " + node + " stalled for " + stalled + " polls: " + state.describe()
+                            + "; " + stallReasons);
+                }
+                lastProblem = state.describe();
+            } catch (OpsException e) {
+                lastProblem = "drain state unknown (read failed, counted as not drained): " + e.getMessage();
+                context.waiting(lastProblem);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new WaitTimeoutException("node " + node + " not drained after " + timeout + ": " + lastProblem
+                        + (stallReasons.isEmpty() ? "" : "; " + stallReasons), null, null, polls, timeout);
+            }
+            sleep();
+        }
+    }
+
+    private String explain(DrainState state) {
+        List<String> reasons = new ArrayList<>();
+        List<ShardRow> copies = state.remaining();
+        for (ShardRow copy : copies.subList(0, Math.min(EXPLAINED_COPIES, copies.size()))) {
+            try {
+                AllocationExplanation explanation = client.allocation().explain(copy.index(), copy.shard(),
+                        copy.primary(), copy.state() == ShardState.UNASSIGNED ? null : copy.node());
+                reasons.add(explanation.reasons());
+            } catch (OpsException e) {
+                reasons.add(DrainPlanner.label(copy) + ": explain failed: " + e.getMessage());
+            }
+        }
+        if (copies.isEmpty() && state.unassigned() > 0) {
+            reasons.add(state.unassigned() + " unassigned shard copies elsewhere block completion");
+        }
+        return String.join(" || ", reasons);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OpsCancelledException.interrupted("waiting for " + node + " to drain", e);
+        }
+    }
+}

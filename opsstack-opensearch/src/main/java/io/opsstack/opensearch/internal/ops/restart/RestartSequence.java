@@ -1,0 +1,246 @@
+package io.opsstack.opensearch.internal.ops.restart;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.opsstack.api.error.OpsClientException;
+import io.opsstack.api.error.OpsException;
+import io.opsstack.api.error.OpsServiceException;
+import io.opsstack.api.http.HttpRequest;
+import io.opsstack.api.journal.SavedValue;
+import io.opsstack.api.operation.OperationContext;
+import io.opsstack.api.operation.StepContext;
+import io.opsstack.api.service.ServiceControl;
+import io.opsstack.api.wait.Backoff;
+import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.opensearch.internal.RestClient;
+import io.opsstack.opensearch.model.ClusterHealth;
+import io.opsstack.opensearch.model.ClusterSettingsUpdate;
+import io.opsstack.opensearch.model.HealthRequest;
+import io.opsstack.opensearch.model.HealthStatus;
+import io.opsstack.opensearch.model.NodeInfo;
+import io.opsstack.opensearch.ops.RollingRestartRequest;
+
+/**
+ * Restarts one group of nodes: hold allocation at {@code primaries} (the prior value saved in the journal once),
+ * flush, make sure no primary without a copy elsewhere landed on the group (OpenSearch#17747), optionally raise
+ * the delayed-allocation timeout and the recovery concurrency, stop, confirm the nodes left, start, confirm they rejoined by name and version, restore the saved allocation value, and
+ * wait until the cluster is green (or as settled as before). Every part is re-entrant, so a step interrupted
+ * by a crash can run again.
+ */
+final class RestartSequence {
+
+    static final String ENABLE_PRIOR = "allocation.enable.prior";
+    static final String RECOVERIES_KEY = "cluster.routing.allocation.node_concurrent_recoveries";
+    private static final String RECOVERIES_PRIOR = "node_concurrent_recoveries.prior";
+    private static final String VERSION_PREFIX = "version.";
+    private static final int COVER_ATTEMPTS = 3;
+
+    private final OpenSearchOps client;
+    private final RestClient rest;
+    private final ServiceControl control;
+    private final RollingRestartRequest request;
+    private final NodeGates gates;
+    private final DelayedAllocationWindow delayedWindow;
+    private final String target;
+
+    RestartSequence(OpenSearchOps client, RestClient rest, ServiceControl control, RollingRestartRequest request,
+                    NodeGates gates, String target) {
+        this.client = client;
+        this.rest = rest;
+        this.control = control;
+        this.request = request;
+        this.gates = gates;
+        this.delayedWindow = new DelayedAllocationWindow(rest, request.delayedAllocation());
+        this.target = target;
+    }
+
+    void restart(List<String> group, PlanTopology topology, StepContext context) {
+        Map<String, String> versions = expectedVersions(group, context);
+        holdPrimaries(context);
+        flush();
+        coverPrimaries(group, context);
+        delayedWindow.open(context);
+        raiseRecoveries(context);
+        for (String node : group) {
+            context.waiting("stopping " + node);
+            control.stop(node, request.nodeTimeout());
+        }
+        awaitMembership(group, false, versions, context);
+        for (String node : group) {
+            context.waiting("starting " + node);
+            control.start(node, request.nodeTimeout());
+        }
+        awaitMembership(group, true, versions, context);
+        restoreAllocation(context);
+        delayedWindow.close(context);
+        awaitRecovered(group, topology, context);
+        restoreRecoveries(context);
+    }
+
+    /** Puts the saved allocation value (and delayed timeouts) back if this operation left its own in place. */
+    void restoreIfHeld(OperationContext context) {
+        delayedWindow.close(context);
+        restoreRecoveries(context);
+        Optional<SavedValue> prior = context.savedValue(ENABLE_PRIOR);
+        String current = client.clusterSettings(false).persistent().get(ClusterGates.ENABLE_KEY);
+        if (prior.isPresent() && "primaries".equals(current) && !"primaries".equals(prior.get().value())) {
+            restoreAllocation(context);
+        }
+    }
+
+    /** The version each node must rejoin with: the target of an upgrade, else the version it ran (saved once). */
+    private Map<String, String> expectedVersions(List<String> group, StepContext context) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, NodeInfo> joined = gates.joined();
+        for (String node : group) {
+            if (request.targetVersion() != null) {
+                versions.put(node, request.targetVersion());
+                continue;
+            }
+            Optional<SavedValue> saved = context.savedValue(VERSION_PREFIX + node);
+            if (saved.isPresent() && saved.get().value() != null) {
+                versions.put(node, saved.get().value());
+            } else if (joined.containsKey(node)) {
+                context.saveValue(VERSION_PREFIX + node, joined.get(node).version());
+                versions.put(node, joined.get(node).version());
+            } else {
+                versions.put(node, null);
+            }
+        }
+        return versions;
+    }
+
+    private void holdPrimaries(StepContext context) {
+        if (context.savedValue(ENABLE_PRIOR).isEmpty()) {
+            context.saveValue(ENABLE_PRIOR, client.clusterSettings(false).persistent().get(ClusterGates.ENABLE_KEY));
+        }
+        client.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ClusterGates.ENABLE_KEY, "primaries").build());
+    }
+
+    /** More concurrent recoveries while the node's copies catch up (they replay few operations after a flush). */
+    private void raiseRecoveries(StepContext context) {
+        if (request.recoveryConcurrency() == 0) {
+            return;
+        }
+        if (context.savedValue(RECOVERIES_PRIOR).isEmpty()) {
+            context.saveValue(RECOVERIES_PRIOR, client.clusterSettings(false).persistent().get(RECOVERIES_KEY));
+        }
+        String prior = context.savedValue(RECOVERIES_PRIOR).map(SavedValue::value).orElse(null);
+        if (prior == null || Integer.parseInt(prior.trim()) < request.recoveryConcurrency()) {
+            client.putClusterSettings(ClusterSettingsUpdate.builder()
+                    .persistent(RECOVERIES_KEY, String.valueOf(request.recoveryConcurrency())).build());
+        }
+    }
+
+    private void restoreRecoveries(OperationContext context) {
+        Optional<SavedValue> prior = context.savedValue(RECOVERIES_PRIOR);
+        if (prior.isPresent()) {
+            client.putClusterSettings(ClusterSettingsUpdate.builder().persistent(RECOVERIES_KEY, prior.get().value()).build());
+        }
+    }
+
+    private void restoreAllocation(OperationContext context) {
+        String prior = context.savedValue(ENABLE_PRIOR).map(SavedValue::value).orElse(null);
+        client.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ClusterGates.ENABLE_KEY, prior).build());
+    }
+
+    /** {@code POST _flush}; a 409 (a flush already running) is fine. */
+    private void flush() {
+        rest.send(HttpRequest.post("/_flush").idempotent(true).allowStatus(409).build());
+    }
+
+    /**
+     * OpenSearch#17747: with allocation at {@code primaries}, the primary of an index created meanwhile may land on
+     * the node about to stop, with no replica anywhere. Let replicas allocate until such primaries have a STARTED
+     * copy elsewhere, then hold again.
+     */
+    private void coverPrimaries(List<String> group, StepContext context) {
+        for (int attempt = 1; attempt <= COVER_ATTEMPTS; attempt++) {
+            List<String> uncovered = PrimaryCopies.uncovered(group, client.shards());
+            if (uncovered.isEmpty()) {
+                return;
+            }
+            context.waiting("primaries " + uncovered + " on " + group + " have no STARTED copy elsewhere (new indices, "
+                    + "OpenSearch#17747): letting their replicas allocate first");
+            restoreAllocation(context);
+            poll("a STARTED copy outside " + group + " for " + uncovered, request.recoveryTimeout(), context,
+                    () -> PrimaryCopies.uncovered(group, client.shards()).isEmpty());
+            holdPrimaries(context);
+        }
+        List<String> uncovered = PrimaryCopies.uncovered(group, client.shards());
+        if (!uncovered.isEmpty()) {
+            throw new OpsException("primaries " + uncovered + " on " + group + " keep landing without a copy elsewhere",
+                    null, target, RollingRestartDefinition.NAME, context.step().id());
+        }
+    }
+
+    private void awaitMembership(List<String> group, boolean joinedWanted, Map<String, String> versions, StepContext context) {
+        String what = joinedWanted ? group + " rejoined with version " + versions.values() : group + " left the cluster";
+        poll(what, request.nodeTimeout(), context, () -> {
+            Map<String, NodeInfo> joined = gates.joined();
+            for (String node : group) {
+                NodeInfo info = joined.get(node);
+                if (!joinedWanted && info != null) {
+                    return false;
+                }
+                if (joinedWanted && (info == null || (versions.get(node) != null && !versions.get(node).equals(info.version())))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Green, or as settled as the plan found it (no shard activity, no more unassigned shards than then). Stops
+     * waiting early when another node of the plan is missing: the next step's guards then halt the run by name.
+     */
+    private void awaitRecovered(List<String> group, PlanTopology topology, StepContext context) {
+        Duration serverWait = request.pollInterval().multipliedBy(4);
+        poll("cluster green after restarting " + group, request.recoveryTimeout(), context, () -> {
+            ClusterHealth health = client.health(HealthRequest.builder().waitForStatus(HealthStatus.GREEN)
+                    .timeout(serverWait).build());
+            if (health.status() == HealthStatus.GREEN && !health.timedOut()) {
+                return true;
+            }
+            boolean quiet = health.shardActivity() == 0 && health.delayedUnassignedShards() == 0;
+            if (health.status() == HealthStatus.YELLOW && quiet && health.unassignedShards() <= topology.baselineUnassigned()) {
+                return true;
+            }
+            List<String> missing = new ArrayList<>(topology.clusterNodes());
+            missing.removeAll(gates.joinedNames());
+            if (!missing.isEmpty()) {
+                context.waiting("nodes " + missing + " are missing; leaving the decision to the next step's guards");
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void poll(String description, Duration timeout, StepContext context, Check check) {
+        Waiter.<Boolean>builder()
+                .poll(check::holds)
+                .successWhen(Boolean::booleanValue)
+                .retryWhen(holds -> !holds)
+                .retryOnException(OpsClientException.class)
+                .retryOnException(OpsServiceException.class)
+                .backoff(Backoff.fixed(request.pollInterval()))
+                .timeout(timeout.compareTo(context.remaining()) < 0 ? timeout : context.remaining())
+                .description(description)
+                .target(target)
+                .observer(context.waitObserver())
+                .build()
+                .await();
+    }
+
+    /** A condition polled until it holds. */
+    private interface Check {
+        boolean holds();
+    }
+}

@@ -1,0 +1,77 @@
+package io.opsstack.opensearch.internal.ops.zone;
+
+import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.guard.Guard;
+import io.opsstack.api.operation.OperationDefinition;
+import io.opsstack.api.operation.PlanExecutor;
+import io.opsstack.api.operation.StepContext;
+import io.opsstack.api.plan.Plan;
+import io.opsstack.api.plan.PlannedStep;
+import io.opsstack.api.plan.StepAction;
+import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.opensearch.model.allocation.DecommissionStatus;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Recommission: delete the decommission (the server clears its voting exclusions), then the weights. */
+public final class ZoneRecommissionDefinition implements OperationDefinition<Void> {
+    public static final String NAME = "opensearch-zone-recommission";
+
+    private final OpenSearchOps client;
+    private final String attribute;
+    private final String target;
+
+    public ZoneRecommissionDefinition(OpenSearchOps client, String attribute) {
+        if (attribute == null || attribute.isBlank()) {
+            throw new OpsValidationException("recommission needs the awareness attribute");
+        }
+        this.client = client;
+        this.attribute = attribute;
+        this.target = "opensearch/" + client.health().clusterName();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public Plan plan() {
+        DecommissionStatus status = client.allocation().decommissionStatus(attribute);
+        Plan.Builder plan = Plan.builder(NAME, target).parameter("attribute", attribute);
+        plan.step(PlannedStep.builder("delete-decommission", StepAction.INCLUDE, String.valueOf(status.value()))
+                .description("delete the decommission of " + attribute + "=" + status.value() + " (" + status.state() + ")")
+                .disruptive(true));
+        plan.step(PlannedStep.builder("reset-weights", StepAction.UPDATE_SETTING, attribute)
+                .description("delete the weighted routing of " + attribute));
+        plan.stateFacts(currentStateFacts());
+        return PlanExecutor.evaluateGuards(this, plan.build());
+    }
+
+    @Override
+    public Map<String, String> currentStateFacts() {
+        Map<String, String> facts = new TreeMap<>();
+        DecommissionStatus status = client.allocation().decommissionStatus(attribute);
+        facts.put("decommission", status.value() + ":" + status.state());
+        return facts;
+    }
+
+    @Override
+    public void execute(PlannedStep step, StepContext context) {
+        switch (step.id()) {
+            case "delete-decommission" -> client.allocation().deleteDecommission();
+            case "reset-weights" -> client.allocation().deleteAwarenessWeights(attribute);
+            default -> throw new IllegalStateException("recommission has no step " + step.id());
+        }
+    }
+
+    @Override
+    public Guard guard(String name) {
+        throw new OpsValidationException("recommission has no guard named '" + name + "'");
+    }
+}

@@ -1,0 +1,39 @@
+package io.opsstack.opensearch.ops;
+
+import io.opsstack.api.error.OpsValidationException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Even out shard counts within a tier: the data nodes whose attribute {@code attribute} (default
+ * {@code temp}) equals {@code tier}. The plan holds the moves that bring the fullest and emptiest node
+ * of the tier within one copy of each other.
+ */
+public record RebalanceRequest(String attribute, String tier, Duration waitTimeout, Duration pollInterval)
+        implements Serializable {
+
+    public RebalanceRequest {
+        if (attribute == null || attribute.isBlank() || tier == null || tier.isBlank()) {
+            throw new OpsValidationException("a tier rebalance needs an attribute and a tier value");
+        }
+        MoveTimes.requirePositive(waitTimeout, "waitTimeout");
+        MoveTimes.requirePositive(pollInterval, "pollInterval");
+    }
+
+    /** The tier {@code temp=<tier>} with the default wait timeout and poll interval. */
+    public static RebalanceRequest of(String tier) {
+        return new RebalanceRequest(TierMoveRequest.DEFAULT_ATTRIBUTE, tier, RelocationRequest.DEFAULT_WAIT_TIMEOUT,
+                RelocationRequest.DEFAULT_POLL_INTERVAL);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("attribute", attribute);
+        map.put("tier", tier);
+        map.put("wait_timeout_seconds", waitTimeout.toSeconds());
+        map.put("poll_interval_millis", pollInterval.toMillis());
+        return map;
+    }
+}

@@ -1,0 +1,52 @@
+package io.opsstack.opensearch.ops;
+
+import io.opsstack.api.error.OpsValidationException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decommission every node of one zone through the awareness decommission API. Prerequisites, checked
+ * by the plan's guards: {@code attribute} is an awareness attribute with forced-awareness values, and
+ * every shard has a STARTED copy outside the zone (the server moves no shards). The plan sets the
+ * zone's weighted-routing weight to 0 first when it is not already.
+ *
+ * @param attribute the awareness attribute (default {@code zone})
+ * @param zone the attribute value to decommission
+ * @param drainDelay how long the server drains traffic before removing the nodes; null for the server
+ *        default (120 s), zero for {@code no_delay}
+ * @param waitTimeout how long the decommission may take to reach SUCCESSFUL
+ * @param pollInterval how often its status is read
+ */
+public record ZoneDecommissionRequest(String attribute, String zone, Duration drainDelay, Duration waitTimeout,
+                                      Duration pollInterval) implements Serializable {
+    public static final String DEFAULT_ATTRIBUTE = "zone";
+
+    public ZoneDecommissionRequest {
+        if (attribute == null || attribute.isBlank() || zone == null || zone.isBlank()) {
+            throw new OpsValidationException("a zone decommission needs an awareness attribute and a zone");
+        }
+        if (drainDelay != null && drainDelay.isNegative()) {
+            throw new OpsValidationException("drainDelay must not be negative");
+        }
+        MoveTimes.requirePositive(waitTimeout, "waitTimeout");
+        MoveTimes.requirePositive(pollInterval, "pollInterval");
+    }
+
+    /** Zone {@code zone} of attribute {@code zone}, no drain delay, 10 minutes to finish, 1 s polls. */
+    public static ZoneDecommissionRequest of(String zone) {
+        return new ZoneDecommissionRequest(DEFAULT_ATTRIBUTE, zone, Duration.ZERO, Duration.ofMinutes(10),
+                Duration.ofSeconds(1));
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("attribute", attribute);
+        map.put("zone", zone);
+        map.put("drain_delay_seconds", drainDelay == null ? null : drainDelay.toSeconds());
+        map.put("wait_timeout_seconds", waitTimeout.toSeconds());
+        map.put("poll_interval_millis", pollInterval.toMillis());
+        return map;
+    }
+}
