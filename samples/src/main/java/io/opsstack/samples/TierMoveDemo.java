@@ -83,7 +83,7 @@ public final class TierMoveDemo {
     }
 
     /** A daily index on the hot tier with one replica-less primary per shard, as the ingest tier writes it. */
-    private static void writeDailyIndex(OpenSearchOps os, String index, int documents) {
+    static void writeDailyIndex(OpenSearchOps os, String index, int documents) {
         if (os.indexExists(index)) {
             os.deleteIndex(index);
         }
