@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,9 @@ public final class DemoLab {
             for (int day = 1; day <= 3; day++) {
                 TierMoveDemo.writeDailyIndex(os, "logs-2026.11.0" + day, 2_000);
             }
+            // spread over every node, so each node (opensearch-cold-1 too) has shards to drain
+            TierMoveDemo.writeIndex(os, "metrics-2026.11", 3_000,
+                    Map.of("index.number_of_shards", 6, "index.number_of_replicas", 0));
         }
         writeUrlFile(workDir.resolve("lab.url"), urls);
         System.out.println("== demo lab (OpenSearch " + version + ") is up: " + urls);

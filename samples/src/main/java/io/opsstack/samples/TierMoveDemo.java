@@ -84,13 +84,18 @@ public final class TierMoveDemo {
 
     /** A daily index on the hot tier with one replica-less primary per shard, as the ingest tier writes it. */
     static void writeDailyIndex(OpenSearchOps os, String index, int documents) {
+        writeIndex(os, index, documents, Map.of("index.number_of_shards", 2, "index.number_of_replicas", 0, REQUIRE_TEMP, "hot"));
+    }
+
+    /** Recreates {@code index} with {@code settings} and writes {@code documents} log lines into it. */
+    static void writeIndex(OpenSearchOps os, String index, int documents, Map<String, ?> settings) {
         if (os.indexExists(index)) {
             os.deleteIndex(index);
         }
-        os.createIndex(index, Map.of("index.number_of_shards", 2, "index.number_of_replicas", 0, REQUIRE_TEMP, "hot"));
+        os.createIndex(index, settings);
         List<String> batch = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
-            batch.add("{\"@timestamp\":\"" + index.substring(5).replace('.', '-') + "T12:00:00Z\",\"host\":\"node14"
+            batch.add("{\"@timestamp\":\"2026-11-21T12:00:00Z\",\"host\":\"node14"
                     + (i % 3) + "\",\"level\":\"" + (i % 10 == 0 ? "warn" : "info") + "\",\"message\":\"request " + i + " served\"}");
             if (batch.size() == 1_000) {
                 os.bulkIndex(index, batch);
