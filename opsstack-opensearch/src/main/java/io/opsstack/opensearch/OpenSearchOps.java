@@ -1,14 +1,11 @@
 package io.opsstack.opensearch;
 
-import io.opsstack.api.http.CircuitBreakerPolicy;
+import io.opsstack.api.http.ClientBuilder;
 import io.opsstack.api.http.Credentials;
 import io.opsstack.api.http.HttpClientOptions;
 import io.opsstack.api.internal.http.FlatOptionMaps;
 import io.opsstack.api.http.HttpRequest;
 import io.opsstack.api.http.HttpResponse;
-import io.opsstack.api.http.RetryPolicy;
-import io.opsstack.api.http.Timeouts;
-import io.opsstack.api.http.TlsOptions;
 import io.opsstack.api.operation.Operation;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.opensearch.internal.ClusterSettingsParser;
@@ -39,7 +36,6 @@ import io.opsstack.opensearch.model.IndexSettings;
 import io.opsstack.opensearch.model.NodeInfo;
 import io.opsstack.opensearch.model.ShardRow;
 import io.opsstack.opensearch.ops.TierMoveRequest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -469,50 +465,13 @@ public final class OpenSearchOps implements AutoCloseable {
     }
 
     /** Builder for {@link OpenSearchOps}; not thread-safe. */
-    public static final class Builder {
-        private final HttpClientOptions.Builder http = HttpClientOptions.builder().serviceName("opensearch");
-
+    public static final class Builder extends ClientBuilder<Builder> {
         private Builder() {
-        }
-
-        /** Base URIs of the cluster's nodes, e.g. {@code "https://os-1:9200"}. */
-        public Builder endpoints(String... endpoints) {
-            http.endpoints(endpoints);
-            return this;
-        }
-
-        public Builder endpoints(List<URI> endpoints) {
-            http.endpoints(endpoints);
-            return this;
-        }
-
-        public Builder credentials(Credentials credentials) {
-            http.credentials(credentials);
-            return this;
-        }
-
-        public Builder tls(TlsOptions tls) {
-            http.tls(tls);
-            return this;
-        }
-
-        public Builder timeouts(Timeouts timeouts) {
-            http.timeouts(timeouts);
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            http.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        public Builder circuitBreakerPolicy(CircuitBreakerPolicy circuitBreakerPolicy) {
-            http.circuitBreakerPolicy(circuitBreakerPolicy);
-            return this;
+            super("opensearch");
         }
 
         public OpenSearchOps build() {
-            return new OpenSearchOps(http.build());
+            return new OpenSearchOps(httpOptions());
         }
     }
 }

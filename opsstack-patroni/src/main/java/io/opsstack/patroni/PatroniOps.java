@@ -10,12 +10,10 @@ import java.util.Objects;
 import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.http.CircuitBreakerPolicy;
+import io.opsstack.api.http.ClientBuilder;
 import io.opsstack.api.http.Credentials;
 import io.opsstack.api.http.HttpClientOptions;
 import io.opsstack.api.internal.http.FlatOptionMaps;
-import io.opsstack.api.http.RetryPolicy;
-import io.opsstack.api.http.Timeouts;
-import io.opsstack.api.http.TlsOptions;
 import io.opsstack.api.operation.Operation;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.patroni.internal.ops.ConfigChangeDefinition;
@@ -419,54 +417,18 @@ public final class PatroniOps implements AutoCloseable {
         return new PatroniMember(rest, rest.endpointFor(member.apiUrl()));
     }
 
-    /** Not thread-safe. */
-    public static final class Builder {
-        private final HttpClientOptions.Builder http = HttpClientOptions.builder().serviceName(SERVICE_NAME);
-
+    /**
+     * Not thread-safe. Credentials are usually {@code Credentials.basic(user, password)} as in
+     * {@code restapi.authentication} (used for unsafe methods); TLS covers a custom CA and a client
+     * certificate for {@code verify_client}; retries apply to reads and {@code PUT /config} only.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private Builder() {
-        }
-
-        /** REST base URIs of the members, e.g. {@code "https://pg-1:8008"}. */
-        public Builder endpoints(String... endpoints) {
-            http.endpoints(endpoints);
-            return this;
-        }
-
-        public Builder endpoints(List<URI> endpoints) {
-            http.endpoints(endpoints);
-            return this;
-        }
-
-        /** Usually {@code Credentials.basic(user, password)} as in {@code restapi.authentication}. */
-        public Builder credentials(Credentials credentials) {
-            http.credentials(credentials);
-            return this;
-        }
-
-        /** Custom CA, client certificate for {@code verify_client}, hostname verification. */
-        public Builder tls(TlsOptions tls) {
-            http.tls(tls);
-            return this;
-        }
-
-        public Builder timeouts(Timeouts timeouts) {
-            http.timeouts(timeouts);
-            return this;
-        }
-
-        /** Applies to reads and {@code PUT /config} only. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            http.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        public Builder circuitBreakerPolicy(CircuitBreakerPolicy circuitBreakerPolicy) {
-            http.circuitBreakerPolicy(circuitBreakerPolicy);
-            return this;
+            super(SERVICE_NAME);
         }
 
         public PatroniOps build() {
-            return new PatroniOps(http.build());
+            return new PatroniOps(httpOptions());
         }
     }
 }
