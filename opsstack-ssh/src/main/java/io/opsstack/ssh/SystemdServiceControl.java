@@ -1,38 +1,23 @@
 package io.opsstack.ssh;
 
 import java.time.Duration;
-import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.opsstack.api.error.OpsValidationException;
-import io.opsstack.api.service.ServiceControl;
 import io.opsstack.api.service.ServiceState;
-import io.opsstack.ssh.internal.ServiceWaiter;
 
 /**
- * {@link ServiceControl} through {@code systemctl} over SSH: start/stop/restart the node's unit,
- * then poll {@code systemctl show -p ActiveState,SubState,MainPID} until it is active (or
- * inactive) within the timeout. Thread-safe.
+ * {@link io.opsstack.api.service.ServiceControl} through {@code systemctl} over SSH: start/stop/restart
+ * the node's unit, then poll {@code systemctl show -p ActiveState,SubState,MainPID} until it is active
+ * (or inactive) within the timeout. Thread-safe.
  */
-public final class SystemdServiceControl implements ServiceControl {
-    private static final Logger LOG = LoggerFactory.getLogger(SystemdServiceControl.class);
-    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
-
-    private final SshExecutor executor;
-    private final ServiceNodes nodes;
-    private final boolean sudo;
+public final class SystemdServiceControl extends ServiceManagerControl {
     private final String systemctl;
-    private final Duration pollInterval;
 
     private SystemdServiceControl(Builder builder) {
-        this.executor = Objects.requireNonNull(builder.executor, "executor");
-        this.nodes = Objects.requireNonNull(builder.nodes, "nodes");
-        this.sudo = builder.sudo;
+        super(builder);
         this.systemctl = builder.systemctl;
-        this.pollInterval = builder.pollInterval;
     }
 
     public static Builder builder(SshExecutor executor, ServiceNodes nodes) {
@@ -61,46 +46,30 @@ public final class SystemdServiceControl implements ServiceControl {
 
     /** The unit's ActiveState, SubState and MainPID. */
     public SystemdUnitStatus unitStatus(String node) {
-        ServiceNode target = nodes.get(node);
-        CommandResult result = executor.run(target.target(), command(STATUS_TIMEOUT,
-                "show", "-p", "ActiveState,SubState,MainPID", target.service()));
+        ServiceNode target = node(node);
+        CommandResult result = status(target, "show", "-p", "ActiveState,SubState,MainPID", target.service());
+        if (result.exitCode() != 0) {
+            throw new RemoteCommandException(result);
+        }
         return SystemdUnitStatus.parse(result.stdout());
     }
 
-    private void change(String node, String verb, Duration timeout, Set<ServiceState> wanted, Set<ServiceState> failing) {
-        ServiceNode target = nodes.get(node);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        LOG.info("systemctl {} {} on node {} ({})", verb, target.service(), node, target.target());
-        executor.run(target.target(), command(timeout, verb, target.service()));
-        ServiceWaiter.await("systemctl " + verb + " " + target.service() + " on node " + node, target.target().toString(),
-                wanted, failing, deadline, pollInterval, () -> state(node));
+    @Override
+    List<String> toolWords() {
+        return List.of(systemctl);
     }
 
-    private Command command(Duration timeout, String... arguments) {
-        Command.Builder builder = Command.builder().timeout(timeout).sudo(sudo);
-        String[] words = new String[arguments.length + 1];
-        words[0] = systemctl;
-        System.arraycopy(arguments, 0, words, 1, arguments.length);
-        return builder.args(words).build();
+    @Override
+    boolean succeeded(String verb, CommandResult result) {
+        return result.exitCode() == 0;
     }
 
     /** Builder of {@link SystemdServiceControl}; defaults: {@code systemctl} from PATH, no sudo, 500 ms polls. */
-    public static final class Builder {
-        private final SshExecutor executor;
-        private final ServiceNodes nodes;
-        private boolean sudo;
+    public static final class Builder extends BaseBuilder<Builder> {
         private String systemctl = "systemctl";
-        private Duration pollInterval = Duration.ofMillis(500);
 
         private Builder(SshExecutor executor, ServiceNodes nodes) {
-            this.executor = executor;
-            this.nodes = nodes;
-        }
-
-        /** Run systemctl through {@code sudo -n}. */
-        public Builder sudo(boolean enabled) {
-            this.sudo = enabled;
-            return this;
+            super(executor, nodes);
         }
 
         public Builder systemctlPath(String path) {
@@ -111,8 +80,8 @@ public final class SystemdServiceControl implements ServiceControl {
             return this;
         }
 
-        public Builder pollInterval(Duration interval) {
-            this.pollInterval = interval;
+        @Override
+        Builder self() {
             return this;
         }
 
