@@ -11,12 +11,16 @@ import java.util.Set;
 
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.http.CircuitBreakerPolicy;
+import io.opsstack.api.http.ClientBuilder;
 import io.opsstack.api.http.Credentials;
 import io.opsstack.api.http.HttpClientOptions;
 import io.opsstack.api.http.RetryPolicy;
 import io.opsstack.api.http.Timeouts;
 import io.opsstack.api.http.TlsOptions;
 import io.opsstack.api.internal.http.OptionMaps;
+import io.opsstack.api.operation.Operation;
+import io.opsstack.api.operation.PlanExecutor;
+import io.opsstack.api.service.ServiceControl;
 import io.opsstack.victoria.internal.DefinitionMaps;
 import io.opsstack.victoria.internal.HealthRules;
 import io.opsstack.victoria.internal.NodeReading;
@@ -24,6 +28,8 @@ import io.opsstack.victoria.internal.StorageLists;
 import io.opsstack.victoria.internal.TopologyChecker;
 import io.opsstack.victoria.internal.Transports;
 import io.opsstack.victoria.internal.VmCalls;
+import io.opsstack.victoria.internal.ops.backup.BackupDefinition;
+import io.opsstack.victoria.internal.ops.backup.RestoreDefinition;
 import io.opsstack.victoria.model.ClusterDefinition;
 import io.opsstack.victoria.model.ClusterHealthReport;
 import io.opsstack.victoria.model.ClusterNode;
@@ -33,6 +39,20 @@ import io.opsstack.victoria.model.ReplicationCheck;
 import io.opsstack.victoria.model.StorageNode;
 import io.opsstack.victoria.model.Tenant;
 import io.opsstack.victoria.model.TopologyReport;
+import io.opsstack.victoria.internal.ops.AddStorageNodeDefinition;
+import io.opsstack.victoria.internal.ops.RemoveStorageNodeDefinition;
+import io.opsstack.victoria.internal.ops.VmRollingRestartDefinition;
+import io.opsstack.victoria.ops.AddStorageNodeRequest;
+import io.opsstack.victoria.ops.FlagSource;
+import io.opsstack.victoria.ops.GateProfile;
+import io.opsstack.victoria.ops.RemovalPhase;
+import io.opsstack.victoria.ops.RemoveStorageNodeRequest;
+import io.opsstack.victoria.ops.StorageRemoval;
+import io.opsstack.victoria.ops.VmRollingRestartRequest;
+import io.opsstack.victoria.ops.backup.BackupCommandRunner;
+import io.opsstack.victoria.ops.backup.VmBackupManifest;
+import io.opsstack.victoria.ops.backup.VmBackupRequest;
+import io.opsstack.victoria.ops.backup.VmRestoreRequest;
 
 /**
  * Entry point for one VictoriaMetrics cluster: typed clients per node and balanced over all
@@ -72,31 +92,38 @@ public final class VictoriaClusterOps implements AutoCloseable {
     private final List<VmComponentClient> owned = new ArrayList<>();
     private final VmInsertClient insert;
     private final VmSelectClient select;
+    private final String scheme;
+    private final AdminAuthKeys authKeys;
+    /** Credentials, TLS, timeouts and policies shared by every node's transport. */
+    private final HttpClientOptions connection;
 
-    private VictoriaClusterOps(Builder b) {
+    private VictoriaClusterOps(Builder b, HttpClientOptions connection) {
         this.definition = b.definition;
         this.strict = b.strict;
+        this.scheme = b.scheme;
+        this.authKeys = b.authKeys;
+        this.connection = connection;
         try {
             for (ClusterNode node : definition.vminsert()) {
-                vminserts.put(node.name(), own(new VmInsertClient(calls(b, ComponentType.VMINSERT, node.baseUrl(b.scheme)),
+                vminserts.put(node.name(), own(new VmInsertClient(calls(ComponentType.VMINSERT, node.baseUrl(scheme)),
                         UrlLayouts.cluster(), true)));
             }
             for (ClusterNode node : definition.vmselect()) {
-                vmselects.put(node.name(), own(new VmSelectClient(calls(b, ComponentType.VMSELECT, node.baseUrl(b.scheme)),
+                vmselects.put(node.name(), own(new VmSelectClient(calls(ComponentType.VMSELECT, node.baseUrl(scheme)),
                         UrlLayouts.cluster(), true)));
             }
             for (StorageNode node : definition.vmstorage()) {
-                vmstorages.put(node.name(), own(new VmStorageClient(calls(b, ComponentType.VMSTORAGE, node.baseUrl(b.scheme)), true)));
+                vmstorages.put(node.name(), own(new VmStorageClient(calls(ComponentType.VMSTORAGE, node.baseUrl(scheme)), true)));
             }
             for (ClusterNode node : definition.vmagent()) {
-                vmagents.put(node.name(), own(new VmAgentClient(calls(b, ComponentType.VMAGENT, node.baseUrl(b.scheme)), true)));
+                vmagents.put(node.name(), own(new VmAgentClient(calls(ComponentType.VMAGENT, node.baseUrl(scheme)), true)));
             }
             for (ClusterNode node : definition.vmauth()) {
-                vmauths.put(node.name(), own(new VmAuthClient(calls(b, ComponentType.VMAUTH, node.baseUrl(b.scheme)), true)));
+                vmauths.put(node.name(), own(new VmAuthClient(calls(ComponentType.VMAUTH, node.baseUrl(scheme)), true)));
             }
-            insert = own(new VmInsertClient(calls(b, ComponentType.VMINSERT, urls(definition.vminsert(), b.scheme)),
+            insert = own(new VmInsertClient(calls(ComponentType.VMINSERT, urls(definition.vminsert(), scheme)),
                     UrlLayouts.cluster(), true));
-            select = own(new VmSelectClient(calls(b, ComponentType.VMSELECT, urls(definition.vmselect(), b.scheme)),
+            select = own(new VmSelectClient(calls(ComponentType.VMSELECT, urls(definition.vmselect(), scheme)),
                     UrlLayouts.cluster(), true));
         } catch (RuntimeException e) {
             close();
@@ -252,6 +279,83 @@ public final class VictoriaClusterOps implements AutoCloseable {
         return report;
     }
 
+    // backups
+
+    /**
+     * A cluster backup, planned and applied like every operation: per vmstorage node in order a
+     * snapshot, {@code vmbackup} of it on the node's host through {@code runner}, and the snapshot's
+     * deletion (also when the run fails); then a manifest of every node (see {@link VmBackupManifest}).
+     *
+     * @throws OpsValidationException for an unknown node
+     */
+    public Operation<VmBackupManifest> backup(VmBackupRequest request, BackupCommandRunner runner) {
+        return PlanExecutor.operation(new BackupDefinition(this, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(runner, "runner")));
+    }
+
+    /**
+     * A restore from a backup manifest: per node, one at a time, stop its service through {@code control},
+     * {@code vmrestore} on its host through {@code runner}, start it, and wait until it is healthy.
+     *
+     * @throws OpsValidationException when the manifest does not name exactly this cluster's vmstorage nodes
+     */
+    public Operation<Void> restore(VmRestoreRequest request, BackupCommandRunner runner, ServiceControl control) {
+        return PlanExecutor.operation(new RestoreDefinition(this, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(runner, "runner"), Objects.requireNonNull(control, "control")));
+    }
+
+    // membership and rolling restart
+
+    /**
+     * A rolling restart in the documented order vmstorage → vminsert → vmselect, one node at a time
+     * through {@code control} (node names as in the definition), each behind the guards that the rest
+     * of the cluster is healthy and not rerouting, and followed by a gate on the node's metrics (see
+     * {@link GateProfile}).
+     *
+     * @throws OpsValidationException for an unknown node or one of a component the request leaves out
+     */
+    public Operation<Void> rollingRestart(VmRollingRestartRequest request, ServiceControl control) {
+        return PlanExecutor.operation(new VmRollingRestartDefinition(this, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(control, "control")));
+    }
+
+    /**
+     * Adds a vmstorage node: starts it through {@code control}, gates on its health, then adds it to
+     * every vmselect's {@code -storageNode} in {@code flags} and restarts the vmselects one at a time,
+     * then the same for vminsert.
+     *
+     * @throws OpsValidationException at plan time when the node is already a member, or a storage list
+     *         in {@code flags} or on {@code /flags} disagrees with the definition
+     */
+    public Operation<Void> addStorageNode(AddStorageNodeRequest request, ServiceControl control, FlagSource flags) {
+        return PlanExecutor.operation(new AddStorageNodeDefinition(this, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(control, "control"), Objects.requireNonNull(flags, "flags")));
+    }
+
+    /**
+     * Removes a vmstorage node in two phases ({@link RemovalPhase}): first from every vminsert, then —
+     * after its data is past retention or was re-ingested — from every vmselect, and stops it. Keep the
+     * node in the definition until the second phase finished.
+     *
+     * @throws OpsValidationException at plan time for an unknown node or one that is not a vmstorage, or a
+     *         storage list that disagrees with the definition
+     * @throws io.opsstack.api.error.UnsafeOperationException at plan time when the removal would break the
+     *         {@code 2·RF−1} rule, another storage node is unreachable, or the retention date is not reached
+     */
+    public Operation<StorageRemoval> removeStorageNode(RemoveStorageNodeRequest request, ServiceControl control,
+                                                      FlagSource flags) {
+        return PlanExecutor.operation(new RemoveStorageNodeDefinition(this, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(control, "control"), Objects.requireNonNull(flags, "flags")));
+    }
+
+    /**
+     * A client for a vmstorage node that is not (yet) in the definition, with this facade's connection
+     * settings; the caller closes it.
+     */
+    public VmStorageClient storageClient(StorageNode node) {
+        return new VmStorageClient(calls(ComponentType.VMSTORAGE, node.baseUrl(scheme)), true);
+    }
+
     /** Closes every transport; idempotent. */
     @Override
     public void close() {
@@ -282,26 +386,24 @@ public final class VictoriaClusterOps implements AutoCloseable {
         return nodes.stream().map(node -> node.baseUrl(scheme)).toArray(String[]::new);
     }
 
-    private static VmCalls calls(Builder b, ComponentType type, String... urls) {
-        HttpClientOptions options = HttpClientOptions.builder().endpoints(urls).serviceName(type.id())
-                .credentials(b.credentials).tls(b.tls).timeouts(b.timeouts).retryPolicy(b.retryPolicy)
-                .circuitBreakerPolicy(b.circuitBreakerPolicy).build();
-        return new VmCalls(Transports.create(options, type), b.authKeys);
+    private VmCalls calls(ComponentType type, String... urls) {
+        HttpClientOptions options = connection.toBuilder().endpoints(urls).serviceName(type.id()).build();
+        return new VmCalls(Transports.create(options, type), authKeys);
     }
 
-    /** Not thread-safe. */
-    public static final class Builder {
+    /**
+     * The connection settings of {@link ClientBuilder} (credentials, TLS, timeouts, retry and circuit
+     * breaker, sent to every component) plus the cluster definition, which supplies the endpoints (any
+     * set with {@code endpoints(...)} are replaced by the definition's nodes). Not thread-safe.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private ClusterDefinition definition;
         private String scheme = "http";
-        private Credentials credentials = Credentials.none();
-        private TlsOptions tls = TlsOptions.defaults();
-        private Timeouts timeouts = Timeouts.defaults();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private CircuitBreakerPolicy circuitBreakerPolicy = CircuitBreakerPolicy.defaults();
         private AdminAuthKeys authKeys = AdminAuthKeys.none();
         private boolean strict;
 
         private Builder() {
+            super("victoria");
         }
 
         public Builder definition(ClusterDefinition definition) {
@@ -315,33 +417,6 @@ public final class VictoriaClusterOps implements AutoCloseable {
                 throw new OpsValidationException("scheme must be http or https, was '" + scheme + "'");
             }
             this.scheme = scheme;
-            return this;
-        }
-
-        /** Sent to every component (e.g. the basic auth of a proxy in front). */
-        public Builder credentials(Credentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
-        }
-
-        public Builder tls(TlsOptions tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        public Builder timeouts(Timeouts timeouts) {
-            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
-            return this;
-        }
-
-        /** Applies to idempotent calls only (reads, listing, flush); imports, deletes and snapshots are never retried. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        public Builder circuitBreakerPolicy(CircuitBreakerPolicy circuitBreakerPolicy) {
-            this.circuitBreakerPolicy = Objects.requireNonNull(circuitBreakerPolicy, "circuitBreakerPolicy");
             return this;
         }
 
@@ -360,7 +435,7 @@ public final class VictoriaClusterOps implements AutoCloseable {
             if (definition == null) {
                 throw new OpsValidationException("a cluster definition is required");
             }
-            return new VictoriaClusterOps(this);
+            return new VictoriaClusterOps(this, endpoints(urls(definition.vminsert(), scheme)).httpOptions());
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param httpAddress    {@code 127.0.0.1:<port>}
  * @param vminsertAddress for vmstorage: its {@code -vminsertAddr}; otherwise empty
  * @param vmselectAddress for vmstorage: its {@code -vmselectAddr}; otherwise empty
- * @param storageNodes   for vminsert and vmselect: the {@code -storageNode} list of its current run
+ * @param storageNodes   for vminsert and vmselect: the {@code -storageNode} list of its flags file (read at start)
  */
 public record SimulatedNode(String name, String component, String httpAddress, String vminsertAddress,
                             String vmselectAddress, List<String> storageNodes) implements Serializable {

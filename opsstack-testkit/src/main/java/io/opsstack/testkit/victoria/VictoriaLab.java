@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,8 +31,10 @@ import io.opsstack.testkit.victoria.internal.LabNodes;
 
 /**
  * Real VictoriaMetrics 1.79 processes from the Debian {@code victoria-metrics} package for
- * integration tests: a single-node server, a vmauth in front of it and a vmagent remote-writing
- * through vmauth (or straight to the server without vmauth), each on a free port of 127.0.0.1.
+ * integration tests: one or more single-node servers, a vmauth in front of them (round-robin over
+ * every server) and a vmagent remote-writing through vmauth (or straight to the first server without
+ * vmauth), each on a free port of 127.0.0.1. Several servers stand in for vmstorage nodes behind a
+ * balancer; they are named {@link #SERVER}, {@code victoria-metrics-2}, {@code victoria-metrics-3}, ...
  *
  * <pre>{@code
  * try (VictoriaLab lab = VictoriaLab.builder().build().start()) {
@@ -73,10 +77,11 @@ public final class VictoriaLab implements AutoCloseable {
     private final Path labDirectory;
     private final boolean withVmAgent;
     private final boolean withVmAuth;
+    private final List<String> serverNames;
     private final Duration startTimeout;
     private final Secret vmauthPassword = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
     private LabNodes nodes;
-    private int serverPort;
+    private final Map<String, Integer> serverPorts = new LinkedHashMap<>();
     private int vmagentPort;
     private int vmauthPort;
     private State state = State.NEW;
@@ -86,6 +91,11 @@ public final class VictoriaLab implements AutoCloseable {
         this.labDirectory = b.workDirectory.toAbsolutePath().normalize().resolve("victoria-" + b.name);
         this.withVmAgent = b.vmagent;
         this.withVmAuth = b.vmauth;
+        List<String> names = new ArrayList<>(List.of(SERVER));
+        for (int i = 2; i <= b.servers; i++) {
+            names.add(SERVER + "-" + i);
+        }
+        this.serverNames = List.copyOf(names);
         this.startTimeout = b.startTimeout;
     }
 
@@ -93,7 +103,7 @@ public final class VictoriaLab implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the server, then vmauth, then vmagent, each once its {@code /health} answers. Idempotent. */
+    /** Starts the servers, then vmauth, then vmagent, each once its {@code /health} answers. Idempotent. */
     public synchronized VictoriaLab start() {
         if (state == State.STARTED) {
             return this;
@@ -104,14 +114,17 @@ public final class VictoriaLab implements AutoCloseable {
         requireInstalled();
         long begin = System.nanoTime();
         prepareDirectory();
-        List<Integer> ports = FreePorts.loopback(3);
-        serverPort = ports.get(0);
-        vmauthPort = ports.get(1);
-        vmagentPort = ports.get(2);
+        List<Integer> ports = FreePorts.loopback(2 + serverNames.size());
+        vmauthPort = ports.get(0);
+        vmagentPort = ports.get(1);
         nodes = new LabNodes(name, labDirectory, startTimeout);
-        nodes.add(new LabNodeProcess(SERVER, directory(SERVER), serverPort, serverCommand()));
+        for (int i = 0; i < serverNames.size(); i++) {
+            String server = serverNames.get(i);
+            serverPorts.put(server, ports.get(2 + i));
+            nodes.add(new LabNodeProcess(server, directory(server), ports.get(2 + i), serverCommand(server)));
+        }
         if (withVmAuth) {
-            routeVmAuthTo(List.of("http://127.0.0.1:" + serverPort));
+            routeVmAuthTo(serverNames.stream().map(this::url).toList());
             nodes.add(new LabNodeProcess(VMAUTH, directory(VMAUTH), vmauthPort, vmauthCommand()));
         }
         if (withVmAgent) {
@@ -132,10 +145,23 @@ public final class VictoriaLab implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>} of the single-node server. */
+    /** {@code http://127.0.0.1:<port>} of the (first) single-node server, {@link #SERVER}. */
     public String serverUrl() {
+        return serverUrl(SERVER);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a single-node server by name. */
+    public String serverUrl(String server) {
         requireStarted();
-        return "http://127.0.0.1:" + serverPort;
+        if (!serverPorts.containsKey(server)) {
+            throw new OpsValidationException("no server '" + server + "' in lab " + name + "; servers: " + serverNames);
+        }
+        return url(server);
+    }
+
+    /** The single-node servers' names: {@link #SERVER}, {@code victoria-metrics-2}, ... */
+    public List<String> serverNames() {
+        return serverNames;
     }
 
     /** {@code http://127.0.0.1:<port>} of vmagent (pushes go to its {@code /api/v1/import/...}). */
@@ -156,9 +182,14 @@ public final class VictoriaLab implements AutoCloseable {
         return vmauthPassword;
     }
 
-    /** The server's {@code -storageDataPath}. */
+    /** The first server's {@code -storageDataPath}. */
     public Path serverDataDirectory() {
-        return directory(SERVER).resolve("data");
+        return serverDataDirectory(SERVER);
+    }
+
+    /** A server's {@code -storageDataPath}. */
+    public Path serverDataDirectory(String server) {
+        return directory(server).resolve("data");
     }
 
     /** The vmauth routing file. */
@@ -182,7 +213,7 @@ public final class VictoriaLab implements AutoCloseable {
         writePrivate(vmauthConfigFile(), yaml.toString());
     }
 
-    /** Node names: {@link #SERVER} and, when enabled, {@link #VMAUTH} and {@link #VMAGENT}. */
+    /** Node names: the servers and, when enabled, {@link #VMAUTH} and {@link #VMAGENT}. */
     public List<String> nodeNames() {
         requireStarted();
         return nodes.names();
@@ -232,7 +263,7 @@ public final class VictoriaLab implements AutoCloseable {
         return labDirectory;
     }
 
-    /** Stops every node (vmagent, vmauth, server). Idempotent. */
+    /** Stops every node (vmagent, vmauth, servers). Idempotent. */
     @Override
     public synchronized void close() {
         if (nodes != null) {
@@ -246,10 +277,14 @@ public final class VictoriaLab implements AutoCloseable {
         return "VictoriaLab[" + name + ", " + state + (nodes == null ? "" : ", " + nodes.names()) + "]";
     }
 
-    private List<String> serverCommand() {
+    private String url(String server) {
+        return "http://127.0.0.1:" + serverPorts.get(server);
+    }
+
+    private List<String> serverCommand(String server) {
         return List.of(BIN.resolve("victoria-metrics").toString(),
-                "-httpListenAddr=127.0.0.1:" + serverPort,
-                "-storageDataPath=" + serverDataDirectory(),
+                "-httpListenAddr=127.0.0.1:" + serverPorts.get(server),
+                "-storageDataPath=" + serverDataDirectory(server),
                 "-retentionPeriod=100y",
                 "-search.latencyOffset=1s",
                 "-search.disableCache",
@@ -277,7 +312,7 @@ public final class VictoriaLab implements AutoCloseable {
             command.add("-remoteWrite.basicAuth.username=" + VMAUTH_USER);
             command.add("-remoteWrite.basicAuth.passwordFile=" + passwordFile);
         } else {
-            command.add("-remoteWrite.url=http://127.0.0.1:" + serverPort + "/api/v1/write");
+            command.add("-remoteWrite.url=" + url(SERVER) + "/api/v1/write");
         }
         return command;
     }
@@ -286,7 +321,7 @@ public final class VictoriaLab implements AutoCloseable {
         try {
             if (Files.isDirectory(labDirectory)) {
                 List<Path> pidFiles = new ArrayList<>();
-                for (String node : List.of(SERVER, VMAUTH, VMAGENT)) {
+                for (String node : allNodeNames()) {
                     pidFiles.add(directory(node).resolve(node + ".pid"));
                 }
                 List<Long> ended = LabNodes.endStale(labDirectory, pidFiles);
@@ -295,12 +330,18 @@ public final class VictoriaLab implements AutoCloseable {
                 }
                 FileTrees.delete(labDirectory);
             }
-            for (String node : List.of(SERVER, VMAUTH, VMAGENT)) {
+            for (String node : allNodeNames()) {
                 Files.createDirectories(directory(node));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + labDirectory, e);
         }
+    }
+
+    private List<String> allNodeNames() {
+        List<String> all = new ArrayList<>(serverNames);
+        all.addAll(List.of(VMAUTH, VMAGENT));
+        return all;
     }
 
     private Path directory(String node) {
@@ -343,6 +384,7 @@ public final class VictoriaLab implements AutoCloseable {
         private Path workDirectory = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/lab"));
         private boolean vmagent = true;
         private boolean vmauth = true;
+        private int servers = 1;
         private Duration startTimeout = Duration.ofSeconds(30);
 
         private Builder() {
@@ -371,6 +413,15 @@ public final class VictoriaLab implements AutoCloseable {
         /** Whether to run vmauth in front of the server (default true); without it vmagent writes to the server. */
         public Builder vmauth(boolean vmauth) {
             this.vmauth = vmauth;
+            return this;
+        }
+
+        /** How many single-node servers to run (default 1, at most 9); vmauth balances over all of them. */
+        public Builder servers(int servers) {
+            if (servers < 1 || servers > 9) {
+                throw new OpsValidationException("a lab runs 1 to 9 servers, not " + servers);
+            }
+            this.servers = servers;
             return this;
         }
 

@@ -23,6 +23,7 @@ import io.opsstack.testkit.internal.process.FileTrees;
 import io.opsstack.testkit.internal.process.FreePorts;
 import io.opsstack.testkit.victoria.internal.LabNodeProcess;
 import io.opsstack.testkit.victoria.internal.LabNodes;
+import io.opsstack.testkit.victoria.internal.sim.SimFlagsFile;
 import io.opsstack.testkit.victoria.internal.sim.SimulatedComponentMain;
 
 /**
@@ -46,7 +47,12 @@ import io.opsstack.testkit.victoria.internal.sim.SimulatedComponentMain;
  *       open connections are {@code vm_vminsert_conns}/{@code vm_vmselect_conns}, the HTTP admin surface
  *       ({@code /snapshot/*}, {@code /internal/force_merge}, {@code /internal/force_flush}).</li>
  * </ul>
- * Storage lists are read from flags at start; reachability follows real TCP connectivity to the
+ * Storage lists are read from flags at start: each node's flags file ({@link #flagsFile(String)}, one
+ * {@code -name=value} per line, holding {@code -storageNode} on vminsert/vmselect and
+ * {@code -retentionPeriod} on vmstorage) is read when its process starts, so editing the file and
+ * restarting the node through {@link #serviceControl()} changes the list as on a real node. Spare
+ * storage nodes ({@link Builder#spareStorageNodes(int)}) are laid out but neither started nor listed,
+ * for scale-out tests. Reachability follows real TCP connectivity to the
  * storage RPC ports. Only series selectors and numbers are evaluated as queries, the RPC wire format
  * is the simulator's own, data do not survive a restart of a storage process, and there is no
  * backpressure or rerouting throttling. Results obtained here are <em>simulated</em> and must be
@@ -65,6 +71,7 @@ public final class VmClusterSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VmClusterSimulator.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String FLAGS_FILE = "flags.conf";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx48m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
 
@@ -73,6 +80,8 @@ public final class VmClusterSimulator implements AutoCloseable {
     private final String name;
     private final Path directory;
     private final int storageCount;
+    private final int spareCount;
+    private final String retentionPeriod;
     private final int insertCount;
     private final int selectCount;
     private final int replicationFactor;
@@ -86,6 +95,8 @@ public final class VmClusterSimulator implements AutoCloseable {
         this.name = b.name;
         this.directory = b.workDirectory.toAbsolutePath().normalize().resolve("vmsim-" + b.name);
         this.storageCount = b.storageNodes;
+        this.spareCount = b.spareStorageNodes;
+        this.retentionPeriod = b.retentionPeriod;
         this.insertCount = b.insertNodes;
         this.selectCount = b.selectNodes;
         this.replicationFactor = b.replicationFactor;
@@ -108,15 +119,17 @@ public final class VmClusterSimulator implements AutoCloseable {
         long begin = System.nanoTime();
         prepareDirectory();
         processes = new LabNodes(name, directory, startTimeout);
-        List<Integer> ports = FreePorts.loopback(storageCount * 3 + insertCount + selectCount);
+        List<Integer> ports = FreePorts.loopback((storageCount + spareCount) * 3 + insertCount + selectCount);
         int next = 0;
         List<String> insertList = new ArrayList<>();
         List<String> selectList = new ArrayList<>();
-        for (int i = 1; i <= storageCount; i++) {
+        for (int i = 1; i <= storageCount + spareCount; i++) {
             SimulatedNode node = new SimulatedNode(VMSTORAGE + "-" + i, VMSTORAGE, address(ports.get(next++)),
                     address(ports.get(next++)), address(ports.get(next++)), List.of());
-            insertList.add(node.vminsertAddress());
-            selectList.add(node.vmselectAddress());
+            if (i <= storageCount) {
+                insertList.add(node.vminsertAddress());
+                selectList.add(node.vmselectAddress());
+            }
             register(node);
         }
         for (int i = 1; i <= selectCount; i++) {
@@ -128,7 +141,9 @@ public final class VmClusterSimulator implements AutoCloseable {
         state = State.STARTED;
         try {
             for (String node : processes.names()) {
-                processes.launchAndAwait(node, startTimeout);
+                if (!isSpare(node)) {
+                    processes.launchAndAwait(node, startTimeout);
+                }
             }
         } catch (RuntimeException e) {
             String logs = processes.logTails();
@@ -141,10 +156,24 @@ public final class VmClusterSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Every node in start order (storage, select, insert). */
+    /** Every node in start order (storage, select, insert), spare storage nodes included. */
     public synchronized List<SimulatedNode> nodes() {
         requireStarted();
-        return List.copyOf(nodes.values());
+        return nodes.values().stream().map(this::current).toList();
+    }
+
+    /** The spare storage nodes: laid out with ports and a flags file, not started, in no storage list. */
+    public synchronized List<SimulatedNode> spareStorageNodes() {
+        requireStarted();
+        return nodes.values().stream().filter(node -> isSpare(node.name())).toList();
+    }
+
+    /**
+     * The node's flags file, read when its process starts: {@code -storageNode} of a vminsert or
+     * vmselect, {@code -retentionPeriod} of a vmstorage, one {@code -name=value} per line.
+     */
+    public Path flagsFile(String nodeName) {
+        return directory.resolve(node(nodeName).name()).resolve(FLAGS_FILE);
     }
 
     /** The nodes of one component ({@code vminsert}, {@code vmselect}, {@code vmstorage}). */
@@ -153,7 +182,7 @@ public final class VmClusterSimulator implements AutoCloseable {
         if (!List.of(VMINSERT, VMSELECT, VMSTORAGE).contains(component)) {
             throw new OpsValidationException("unknown simulated component '" + component + "'; known: vminsert, vmselect, vmstorage");
         }
-        return nodes.values().stream().filter(node -> node.component().equals(component)).toList();
+        return nodes.values().stream().filter(node -> node.component().equals(component)).map(this::current).toList();
     }
 
     public synchronized SimulatedNode node(String nodeName) {
@@ -162,7 +191,7 @@ public final class VmClusterSimulator implements AutoCloseable {
         if (node == null) {
             throw new OpsValidationException("no node '" + nodeName + "' in simulator " + name + "; known: " + nodes.keySet());
         }
-        return node;
+        return current(node);
     }
 
     public int replicationFactor() {
@@ -170,8 +199,8 @@ public final class VmClusterSimulator implements AutoCloseable {
     }
 
     /**
-     * The cluster as a plain map in the shape {@code ClusterDefinition.fromMap} of opsstack-victoria
-     * reads: {@code name}, {@code replication_factor}, and node lists with {@code name}, {@code http}
+     * The cluster (spare storage nodes excluded) as a plain map in the shape
+     * {@code ClusterDefinition.fromMap} of opsstack-victoria reads: {@code name}, {@code replication_factor}, and node lists with {@code name}, {@code http}
      * (and for vmstorage {@code vminsert_port}, {@code vmselect_port}).
      */
     public synchronized Map<String, Object> definitionMap() {
@@ -204,8 +233,8 @@ public final class VmClusterSimulator implements AutoCloseable {
     }
 
     /**
-     * Restarts a vminsert or vmselect with another {@code -storageNode} list — the only way the list
-     * changes in the open-source cluster.
+     * Restarts a vminsert or vmselect with another {@code -storageNode} list in its flags file — the
+     * only way the list changes in the open-source cluster.
      */
     public synchronized void restartWithStorageNodes(String nodeName, List<String> storageNodes) {
         SimulatedNode node = node(nodeName);
@@ -215,10 +244,8 @@ public final class VmClusterSimulator implements AutoCloseable {
         if (storageNodes.isEmpty()) {
             throw new OpsValidationException("-storageNode must list at least one address");
         }
-        SimulatedNode changed = new SimulatedNode(node.name(), node.component(), node.httpAddress(), "", "", storageNodes);
         processes.stop(nodeName, STOP_GRACE);
-        nodes.put(nodeName, changed);
-        processes.node(nodeName).command(command(changed));
+        writeFlags(new SimulatedNode(node.name(), node.component(), node.httpAddress(), "", "", storageNodes));
         processes.start(nodeName, startTimeout);
     }
 
@@ -270,7 +297,33 @@ public final class VmClusterSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + nodeDirectory, e);
         }
+        writeFlags(node);
         processes.add(new LabNodeProcess(node.name(), nodeDirectory, port(node.httpAddress()), command(node)));
+    }
+
+    private void writeFlags(SimulatedNode node) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (node.component().equals(VMSTORAGE)) {
+            flags.put("retentionPeriod", retentionPeriod);
+        } else {
+            flags.put("storageNode", String.join(",", node.storageNodes()));
+        }
+        SimFlagsFile.write(directory.resolve(node.name()).resolve(FLAGS_FILE), flags);
+    }
+
+    /** The node with the storage list its flags file holds now (what its next start reads). */
+    private SimulatedNode current(SimulatedNode node) {
+        if (node.component().equals(VMSTORAGE)) {
+            return node;
+        }
+        String list = SimFlagsFile.read(directory.resolve(node.name()).resolve(FLAGS_FILE)).getOrDefault("storageNode", "");
+        List<String> storageNodes = list.isBlank() ? List.of() : List.of(list.split(","));
+        return new SimulatedNode(node.name(), node.component(), node.httpAddress(), "", "", storageNodes);
+    }
+
+    private boolean isSpare(String nodeName) {
+        SimulatedNode node = nodes.get(nodeName);
+        return node.component().equals(VMSTORAGE) && Integer.parseInt(nodeName.substring(VMSTORAGE.length() + 1)) > storageCount;
     }
 
     private List<String> command(SimulatedNode node) {
@@ -283,6 +336,7 @@ public final class VmClusterSimulator implements AutoCloseable {
         command.add(SimulatedComponentMain.class.getName());
         command.add("-component=" + node.component());
         command.add("-httpListenAddr=" + node.httpAddress());
+        command.add("-sim.flagsFile=" + directory.resolve(node.name()).resolve(FLAGS_FILE));
         switch (node.component()) {
             case VMSTORAGE -> {
                 command.add("-vminsertAddr=" + node.vminsertAddress());
@@ -290,13 +344,14 @@ public final class VmClusterSimulator implements AutoCloseable {
                 command.add("-storageDataPath=" + directory.resolve(node.name()).resolve("data"));
             }
             case VMINSERT -> {
-                command.add("-storageNode=" + String.join(",", node.storageNodes()));
                 command.add("-replicationFactor=" + replicationFactor);
                 if (!firstDialDelay.isZero()) {
                     command.add("-sim.firstDialDelay=" + firstDialDelay.toMillis() + "ms");
                 }
             }
-            default -> command.add("-storageNode=" + String.join(",", node.storageNodes()));
+            default -> {
+                // vmselect: -storageNode comes from the flags file
+            }
         }
         return command;
     }
@@ -304,7 +359,7 @@ public final class VmClusterSimulator implements AutoCloseable {
     private List<Map<String, Object>> nodeMaps(String component) {
         List<Map<String, Object>> maps = new ArrayList<>();
         for (SimulatedNode node : nodes.values()) {
-            if (!node.component().equals(component)) {
+            if (!node.component().equals(component) || isSpare(node.name())) {
                 continue;
             }
             Map<String, Object> map = new LinkedHashMap<>();
@@ -366,6 +421,8 @@ public final class VmClusterSimulator implements AutoCloseable {
         private String name = "cluster";
         private Path workDirectory = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/lab"));
         private int storageNodes = 3;
+        private int spareStorageNodes;
+        private String retentionPeriod = "1";
         private int insertNodes = 2;
         private int selectNodes = 2;
         private int replicationFactor = 1;
@@ -391,6 +448,25 @@ public final class VmClusterSimulator implements AutoCloseable {
 
         public Builder storageNodes(int count) {
             this.storageNodes = atLeastOne(count, "vmstorage");
+            return this;
+        }
+
+        /** Storage nodes laid out after the others but not started nor listed, e.g. to add one later. Default 0. */
+        public Builder spareStorageNodes(int count) {
+            if (count < 0) {
+                throw new OpsValidationException("spare vmstorage count must not be negative, was " + count);
+            }
+            this.spareStorageNodes = count;
+            return this;
+        }
+
+        /** Every vmstorage's {@code -retentionPeriod} (VictoriaMetrics syntax: months, or with a unit). Default {@code 1}. */
+        public Builder retentionPeriod(String retentionPeriod) {
+            if (retentionPeriod == null || !retentionPeriod.matches("\\d+[hdwy]?")) {
+                throw new OpsValidationException("retention period must be a number with an optional unit h, d, w or y, was '"
+                        + retentionPeriod + "'");
+            }
+            this.retentionPeriod = retentionPeriod;
             return this;
         }
 

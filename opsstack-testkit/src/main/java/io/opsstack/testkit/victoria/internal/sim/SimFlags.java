@@ -1,5 +1,6 @@
 package io.opsstack.testkit.victoria.internal.sim;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,10 @@ import java.util.Map;
 
 /**
  * Command-line flags in VictoriaMetrics style ({@code -name=value}); a repeated flag is joined with
- * commas, as VictoriaMetrics does for array flags. {@link #render()} gives the {@code /flags} page.
+ * commas, as VictoriaMetrics does for array flags. {@code -sim.flagsFile=<path>} names a file read once
+ * at start with one {@code -name=value} per line ({@code #} comments and blank lines skipped) whose
+ * flags replace those of the command line — the simulator's stand-in for an environment or args file,
+ * so a restart picks up a changed storage list. {@link #render()} gives the {@code /flags} page.
  */
 final class SimFlags {
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -24,6 +28,10 @@ final class SimFlags {
             String name = equals < 0 ? body : body.substring(0, equals);
             String value = equals < 0 ? "true" : body.substring(equals + 1);
             values.merge(name, value, (old, added) -> old + "," + added);
+        }
+        String file = values.get("sim.flagsFile");
+        if (file != null) {
+            values.putAll(SimFlagsFile.read(Path.of(file)));
         }
     }
 
