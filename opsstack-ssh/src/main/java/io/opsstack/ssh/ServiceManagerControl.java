@@ -42,7 +42,7 @@ public abstract class ServiceManagerControl implements ServiceControl {
     /** Whether the tool's answer to {@code verb} means done; some tools exit non-zero for "already started". */
     abstract boolean succeeded(String verb, CommandResult result);
 
-    /** Runs the tool with a status query on the node's host; any exit code is returned, not raised. */
+    /** Runs the tool with a query or housekeeping verb on the node's host; any exit code is returned, not raised. */
     final CommandResult status(ServiceNode target, String... arguments) {
         return run(target, STATUS_TIMEOUT, arguments);
     }

@@ -14,10 +14,12 @@ import io.opsstack.api.service.ServiceState;
  */
 public final class SystemdServiceControl extends ServiceManagerControl {
     private final String systemctl;
+    private final boolean daemonReload;
 
     private SystemdServiceControl(Builder builder) {
         super(builder);
         this.systemctl = builder.systemctl;
+        this.daemonReload = builder.daemonReload;
     }
 
     public static Builder builder(SshExecutor executor, ServiceNodes nodes) {
@@ -31,11 +33,13 @@ public final class SystemdServiceControl extends ServiceManagerControl {
 
     @Override
     public void start(String node, Duration timeout) {
+        reloadUnitFiles(node);
         change(node, "start", timeout, Set.of(ServiceState.ACTIVE), Set.of(ServiceState.FAILED));
     }
 
     @Override
     public void restart(String node, Duration timeout) {
+        reloadUnitFiles(node);
         change(node, "restart", timeout, Set.of(ServiceState.ACTIVE), Set.of(ServiceState.FAILED));
     }
 
@@ -54,6 +58,16 @@ public final class SystemdServiceControl extends ServiceManagerControl {
         return SystemdUnitStatus.parse(result.stdout());
     }
 
+    /** systemd reads an edited unit file or drop-in only after {@code daemon-reload}. */
+    private void reloadUnitFiles(String node) {
+        if (daemonReload) {
+            CommandResult result = status(node(node), "daemon-reload");
+            if (result.exitCode() != 0) {
+                throw new RemoteCommandException(result);
+            }
+        }
+    }
+
     @Override
     List<String> toolWords() {
         return List.of(systemctl);
@@ -64,9 +78,10 @@ public final class SystemdServiceControl extends ServiceManagerControl {
         return result.exitCode() == 0;
     }
 
-    /** Builder of {@link SystemdServiceControl}; defaults: {@code systemctl} from PATH, no sudo, 500 ms polls. */
+    /** Builder of {@link SystemdServiceControl}; defaults: {@code systemctl} from PATH, no sudo, 500 ms polls, no daemon-reload. */
     public static final class Builder extends BaseBuilder<Builder> {
         private String systemctl = "systemctl";
+        private boolean daemonReload;
 
         private Builder(SshExecutor executor, ServiceNodes nodes) {
             super(executor, nodes);
@@ -77,6 +92,15 @@ public final class SystemdServiceControl extends ServiceManagerControl {
                 throw new OpsValidationException("systemctl path must not be blank");
             }
             this.systemctl = path;
+            return this;
+        }
+
+        /**
+         * Run {@code systemctl daemon-reload} before each start and restart, so that a unit file or
+         * drop-in changed since the last reload (e.g. by a flag source) takes effect. Off by default.
+         */
+        public Builder daemonReload(boolean enabled) {
+            this.daemonReload = enabled;
             return this;
         }
 

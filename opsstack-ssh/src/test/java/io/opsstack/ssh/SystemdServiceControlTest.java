@@ -1,6 +1,7 @@
 package io.opsstack.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,7 @@ class SystemdServiceControlTest {
                 "    state=$(cat \"$unit.state\" 2>/dev/null || echo inactive)",
                 "    echo \"ActiveState=$state\"",
                 "    if [ \"$state\" = active ]; then echo SubState=running; echo MainPID=4242; else echo SubState=dead; echo MainPID=0; fi ;;",
+                "  daemon-reload) ;;",
                 "  *) echo \"unsupported: $verb\" >&2; exit 2 ;;",
                 "esac", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -91,6 +93,22 @@ class SystemdServiceControlTest {
         assertTrue(calls.contains("restart opensearch"), calls.toString());
         assertTrue(calls.contains("stop opensearch"), calls.toString());
         assertTrue(calls.contains("show -p ActiveState,SubState,MainPID opensearch"), calls.toString());
+    }
+
+    @Test
+    void daemonReloadRunsBeforeStartAndRestartOnlyWhenAskedFor() throws Exception {
+        ServiceNodes reloaded = ServiceNodes.builder().add("os-4", LabSupport.target(lab), "reloaded-unit").build();
+        SystemdServiceControl plain = SystemdServiceControl.builder(ssh, reloaded).pollInterval(Duration.ofMillis(100)).build();
+        plain.start("os-4", TIMEOUT);
+        assertFalse(Files.readAllLines(dir.resolve("calls.log")).contains("daemon-reload"), "no reload unless asked for");
+
+        SystemdServiceControl reloading = SystemdServiceControl.builder(ssh, reloaded).daemonReload(true)
+                .pollInterval(Duration.ofMillis(100)).build();
+        reloading.restart("os-4", TIMEOUT);
+        List<String> calls = Files.readAllLines(dir.resolve("calls.log"));
+        int reload = calls.lastIndexOf("daemon-reload");
+        assertTrue(reload >= 0 && reload < calls.lastIndexOf("restart reloaded-unit"), calls.toString());
+        plain.stop("os-4", TIMEOUT);
     }
 
     @Test
