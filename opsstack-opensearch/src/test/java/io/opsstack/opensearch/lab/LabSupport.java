@@ -22,6 +22,16 @@ public final class LabSupport {
         return LabVersions.all();
     }
 
+    /**
+     * The one version for lab tests whose behaviour does not differ between versions: the first default
+     * version ({@link LabVersions#DEFAULT_VERSIONS}) when this run covers it, else null, so a build that runs
+     * each version in its own JVM runs such a test once (skip it on null).
+     */
+    public static String versionIndependent() {
+        String first = LabVersions.DEFAULT_VERSIONS.split(",")[0];
+        return versions().contains(first) ? first : null;
+    }
+
     public static OpenSearchLab lab(String version) {
         return SharedLabs.openSearch(version, LabTopology.hotWarmCold());
     }

@@ -1,5 +1,6 @@
 package io.opsstack.patroni.internal.ops;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +8,8 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.opsstack.api.error.OpsConnectException;
+import io.opsstack.api.error.OpsTimeoutException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
@@ -171,6 +174,15 @@ public final class SwitchoverDefinition implements OperationDefinition<Switchove
             // Patroni stopped waiting but the switchover may still complete: the convergence wait decides
             LOG.info("switchover {} -> {}: Patroni answered '{}'; watching /cluster", leader, candidate, e.serverReason());
             context.waiting("Patroni answered '" + e.serverReason() + "'; the convergence wait decides");
+        } catch (OpsConnectException | OpsTimeoutException e) {
+            if (e.getCause() instanceof ConnectException) {
+                throw e; // never connected: nothing was sent
+            }
+            // the request may have reached Patroni before the answer was lost: resending could switch twice
+            LOG.warn("switchover {} -> {}: outcome unknown, no answer ({}); not resending, watching /cluster",
+                    leader, candidate, e.reason());
+            context.waiting("outcome unknown: POST /switchover got no answer (" + e.reason()
+                    + "); not resent; the convergence wait on /cluster decides");
         }
     }
 

@@ -154,7 +154,8 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
         ShardMove move = move(step);
         if (step.action() == StepAction.MOVE) {
             List<ShardRow> shards = client.shards(move.index());
-            if (holds(shards, move, move.to())) {
+            if (holds(shards, move, move.to()) || relocatingToTarget(shards, move)) {
+                // an earlier run's reroute went through (e.g. its answer was lost): moving again would be refused
                 return;
             }
             RerouteResult result = client.allocation().reroute(List.of(move.command()), false);
@@ -236,6 +237,12 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
     private static boolean holds(List<ShardRow> shards, ShardMove move, String node) {
         return shards.stream().anyMatch(row -> row.index().equals(move.index()) && row.shard() == move.shard()
                 && node.equals(row.node()) && (row.state() == ShardState.STARTED || row.state() == ShardState.RELOCATING));
+    }
+
+    private static boolean relocatingToTarget(List<ShardRow> shards, ShardMove move) {
+        return shards.stream().anyMatch(row -> row.index().equals(move.index()) && row.shard() == move.shard()
+                && move.from().equals(row.node()) && row.state() == ShardState.RELOCATING
+                && move.to().equals(row.relocatingTo().node()));
     }
 
     private static boolean startedOn(List<ShardRow> shards, ShardMove move) {
