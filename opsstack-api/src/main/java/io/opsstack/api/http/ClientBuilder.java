@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The connection settings every system facade's builder shares ({@code OpenSearchOps.builder()},
  * {@code PatroniOps.builder()}, …): endpoints, credentials, TLS, timeouts, retry and circuit-breaker
- * policies. A facade's builder extends it and adds {@code build()}. Not thread-safe.
+ * policies, a retry observer. A facade's builder extends it and adds {@code build()}. Not thread-safe.
  *
  * @param <B> the facade's builder type, returned by every setter for chaining
  */
@@ -51,6 +51,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     public B circuitBreakerPolicy(CircuitBreakerPolicy circuitBreakerPolicy) {
         http.circuitBreakerPolicy(circuitBreakerPolicy);
+        return self();
+    }
+
+    /** Told of every retried attempt (for logs, metrics or a progress display); none by default. */
+    public B retryObserver(RetryObserver retryObserver) {
+        http.retryObserver(retryObserver);
         return self();
     }
 
