@@ -1,11 +1,13 @@
 package io.opsstack.opensearch.ops;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 import io.opsstack.api.service.ServiceControl;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Drain (and optionally decommission) one node: move every shard off it, then, when a
@@ -57,6 +59,36 @@ public record DrainRequest(String node, ServiceControl serviceControl, RecoveryL
     /** Whether the node is stopped after the drain. */
     public boolean stopsNode() {
         return serviceControl != null;
+    }
+
+    /**
+     * Keys (the {@link #toMap()} form): {@code node}, {@code wait_timeout_seconds}, {@code poll_interval_millis},
+     * {@code stall_polls}, {@code stop_timeout_seconds}, {@code recovery_limits} (a map, see
+     * {@link RecoveryLimits#fromMap}). {@code stop_node} may only be false: stopping needs a
+     * {@link ServiceControl}, given through the builder.
+     */
+    public static DrainRequest fromMap(Map<String, ?> map) {
+        OptionMaps.requireKnownKeys(map, Set.of("node", "stop_node", "recovery_limits", "wait_timeout_seconds",
+                "poll_interval_millis", "stall_polls", "stop_timeout_seconds"), "drain");
+        if (Boolean.TRUE.equals(OptionMaps.bool(map, "stop_node"))) {
+            throw new OpsValidationException("drain 'stop_node' needs a ServiceControl: set it with DrainRequest.builder(node)"
+                    + ".serviceControl(...)");
+        }
+        Builder builder = builder(OptionMaps.requiredString(map, "node", "a drain").trim())
+                .waitTimeout(RequestChecks.seconds(map, "wait_timeout_seconds", DEFAULT_WAIT_TIMEOUT))
+                .pollInterval(RequestChecks.millis(map, "poll_interval_millis", DEFAULT_POLL_INTERVAL))
+                .stopTimeout(RequestChecks.seconds(map, "stop_timeout_seconds", DEFAULT_STOP_TIMEOUT));
+        Integer stallPolls = OptionMaps.integer(map, "stall_polls");
+        if (stallPolls != null) {
+            builder.stallPolls(stallPolls);
+        }
+        Object limits = map.get("recovery_limits");
+        if (limits instanceof Map<?, ?> limitsMap) {
+            builder.recoveryLimits(RecoveryLimits.fromMap(RequestChecks.stringKeys(limitsMap, "recovery_limits")));
+        } else if (limits != null) {
+            throw new OpsValidationException("'recovery_limits' must be a map, was '" + limits + "'");
+        }
+        return builder.build();
     }
 
     public Map<String, Object> toMap() {

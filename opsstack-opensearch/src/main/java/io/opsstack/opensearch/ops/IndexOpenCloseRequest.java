@@ -61,8 +61,7 @@ public record IndexOpenCloseRequest(Action action, List<String> indices, IndexAg
      */
     public static IndexOpenCloseRequest fromMap(Map<String, ?> map) {
         Object action = map.get("action");
-        Builder builder = new Builder(action == null ? null
-                : Action.valueOf(String.valueOf(action).trim().toUpperCase(Locale.ROOT)));
+        Builder builder = new Builder(action == null ? null : action(action));
         for (Map.Entry<String, ?> entry : map.entrySet()) {
             Object value = entry.getValue();
             switch (entry.getKey()) {
@@ -72,12 +71,20 @@ public record IndexOpenCloseRequest(Action action, List<String> indices, IndexAg
                 case "age_from" -> builder.age(IndexAge.parse(String.valueOf(value)));
                 case "min_age" -> builder.minAge(TimeValues.fromObject(value, "min_age"));
                 case "max_age" -> builder.maxAge(value == null ? null : TimeValues.fromObject(value, "max_age"));
-                case "as_of" -> builder.asOf(value == null ? null : Instant.parse(String.valueOf(value)));
+                case "as_of" -> builder.asOf(RequestChecks.instant(map, "as_of"));
                 default -> throw new OpsValidationException("unknown open/close option '" + entry.getKey()
                         + "'; known: action, indices, age_from, min_age, max_age, as_of");
             }
         }
         return builder.build();
+    }
+
+    private static Action action(Object value) {
+        try {
+            return Action.valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new OpsValidationException("open/close 'action' must be open or close, was '" + value + "'");
+        }
     }
 
     public Map<String, Object> toMap() {

@@ -1,6 +1,7 @@
 package io.opsstack.opensearch.ops;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 import io.opsstack.opensearch.policy.IndexAge;
 import java.io.Serializable;
 import java.time.Instant;
@@ -51,10 +52,13 @@ public record PreCreateIndicesRequest(List<String> namePatterns, int days, Strin
         Builder builder = builder();
         for (Map.Entry<String, ?> entry : map.entrySet()) {
             Object value = entry.getValue();
+            if (value == null) {
+                continue; // the toMap form writes null for "not set"
+            }
             switch (entry.getKey()) {
                 case "name_patterns" -> (value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                         : List.of(String.valueOf(value).split(","))).forEach(p -> builder.namePattern(p.trim()));
-                case "days" -> builder.days(Integer.parseInt(String.valueOf(value)));
+                case "days" -> builder.days(OptionMaps.integer(map, "days"));
                 case "template" -> builder.template(value == null ? null : String.valueOf(value));
                 case "settings" -> {
                     if (!(value instanceof Map<?, ?> m)) {
@@ -62,7 +66,7 @@ public record PreCreateIndicesRequest(List<String> namePatterns, int days, Strin
                     }
                     builder.settings((Map<String, Object>) m);
                 }
-                case "as_of" -> builder.asOf(value == null ? null : Instant.parse(String.valueOf(value)));
+                case "as_of" -> builder.asOf(RequestChecks.instant(map, "as_of"));
                 default -> throw new OpsValidationException("unknown pre-create option '" + entry.getKey()
                         + "'; known: name_patterns, days, template, settings, as_of");
             }

@@ -1,10 +1,12 @@
 package io.opsstack.opensearch.ops;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 import io.opsstack.opensearch.internal.allocation.RecoveryThrottles;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How far an operation may raise the recovery throttles while it moves shards. The cluster's values
@@ -50,6 +52,14 @@ public record RecoveryLimits(int maxConcurrentRecoveries, String maxBytesPerSec)
 
     public static RecoveryLimits of(int maxConcurrentRecoveries, String maxBytesPerSec) {
         return new RecoveryLimits(maxConcurrentRecoveries, maxBytesPerSec);
+    }
+
+    /** Keys (the {@link #toMap()} form): {@code max_concurrent_recoveries} (0 = unchanged), {@code max_bytes_per_sec} (null = unchanged). */
+    public static RecoveryLimits fromMap(Map<String, ?> map) {
+        OptionMaps.requireKnownKeys(map, Set.of("max_concurrent_recoveries", "max_bytes_per_sec"), "recovery limits");
+        Integer recoveries = OptionMaps.integer(map, "max_concurrent_recoveries");
+        Object bytes = map.get("max_bytes_per_sec");
+        return new RecoveryLimits(recoveries == null ? 0 : recoveries, bytes == null ? null : bytes.toString());
     }
 
     public Map<String, Object> toMap() {

@@ -1,12 +1,14 @@
 package io.opsstack.opensearch.ops;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Move shard copies off one node with {@code _cluster/reroute} {@code move} commands: every copy on
@@ -37,6 +39,28 @@ public record RelocationRequest(String fromNode, List<String> indices, String to
 
     public static Builder builder(String fromNode) {
         return new Builder(fromNode);
+    }
+
+    /**
+     * Keys (the {@link #toMap()} form): {@code from_node}, {@code indices} (list or comma-separated; none
+     * for every copy on the node), {@code to_node} (absent or null to choose per copy),
+     * {@code wait_timeout_seconds}, {@code poll_interval_millis}.
+     */
+    public static RelocationRequest fromMap(Map<String, ?> map) {
+        OptionMaps.requireKnownKeys(map, Set.of("from_node", "indices", "to_node", "wait_timeout_seconds",
+                "poll_interval_millis"), "relocation");
+        Builder builder = builder(OptionMaps.requiredString(map, "from_node", "a relocation").trim())
+                .waitTimeout(RequestChecks.seconds(map, "wait_timeout_seconds", DEFAULT_WAIT_TIMEOUT))
+                .pollInterval(RequestChecks.millis(map, "poll_interval_millis", DEFAULT_POLL_INTERVAL));
+        Object indices = map.get("indices");
+        if (indices != null) {
+            RequestChecks.list(indices).forEach(builder::index);
+        }
+        Object toNode = map.get("to_node");
+        if (toNode != null) {
+            builder.toNode(toNode.toString().trim());
+        }
+        return builder.build();
     }
 
     public Map<String, Object> toMap() {

@@ -1,7 +1,10 @@
 package io.opsstack.opensearch.ops;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.opsstack.api.error.OpsValidationException;
@@ -43,5 +46,56 @@ final class RequestChecks {
             return list.stream().map(String::valueOf).map(String::trim).toList();
         }
         return List.of(String.valueOf(value).split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A whole number given as a number or a text, or null when absent. */
+    static Long whole(Map<String, ?> map, String key) {
+        Object value = map.get(key);
+        if (value == null || value instanceof Long) {
+            return (Long) value;
+        }
+        if (value instanceof Integer || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        try {
+            return Long.valueOf(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new OpsValidationException("'" + key + "' must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** An ISO-8601 instant such as {@code 2026-11-21T00:00:00Z}, or null when absent. */
+    static Instant instant(Map<String, ?> map, String key) {
+        Object value = map.get(key);
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        try {
+            return Instant.parse(value.toString().trim());
+        } catch (DateTimeParseException e) {
+            throw new OpsValidationException("'" + key + "' must be an ISO-8601 instant such as 2026-11-21T00:00:00Z, was '"
+                    + value + "'");
+        }
+    }
+
+    /** A duration given as whole seconds under {@code key}, or {@code fallback} when absent. */
+    static Duration seconds(Map<String, ?> map, String key, Duration fallback) {
+        Long seconds = whole(map, key);
+        return seconds == null ? fallback : Duration.ofSeconds(seconds);
+    }
+
+    /** A duration given as whole milliseconds under {@code key}, or {@code fallback} when absent. */
+    static Duration millis(Map<String, ?> map, String key, Duration fallback) {
+        Long millis = whole(map, key);
+        return millis == null ? fallback : Duration.ofMillis(millis);
+    }
+
+    /** A nested map of a script's map, whose keys must be texts. */
+    @SuppressWarnings("unchecked")
+    static Map<String, ?> stringKeys(Map<?, ?> map, String key) {
+        if (map.keySet().stream().anyMatch(k -> !(k instanceof String))) {
+            throw new OpsValidationException("'" + key + "' must be a map with text keys");
+        }
+        return (Map<String, ?>) map;
     }
 }

@@ -55,14 +55,17 @@ public record RestoreRequest(String repository, String snapshot, List<String> in
     public static RestoreRequest fromMap(Map<String, ?> map) {
         Builder builder = builder();
         map.forEach((key, value) -> {
+            if (value == null) {
+                return; // the toMap form writes null for "not set"
+            }
             switch (key) {
                 case "repository" -> builder.repository(String.valueOf(value));
                 case "snapshot" -> builder.snapshot(String.valueOf(value));
                 case "indices" -> builder.indices(RequestChecks.list(value));
                 case "rename_pattern" -> builder.renamePattern = String.valueOf(value);
                 case "rename_replacement" -> builder.renameReplacement = String.valueOf(value);
-                case "wait_timeout_seconds" -> builder.waitTimeout(Duration.ofSeconds(Long.parseLong(String.valueOf(value))));
-                case "poll_interval_millis" -> builder.pollInterval(Duration.ofMillis(Long.parseLong(String.valueOf(value))));
+                case "wait_timeout_seconds" -> builder.waitTimeout(RequestChecks.seconds(map, key, null));
+                case "poll_interval_millis" -> builder.pollInterval(RequestChecks.millis(map, key, null));
                 default -> throw new OpsValidationException("unknown restore option '" + key + "'; known: repository, "
                         + "snapshot, indices, rename_pattern, rename_replacement, wait_timeout_seconds, poll_interval_millis");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 
 /**
  * A rolling restart (or, with {@code targetVersion}, a rolling upgrade) of cluster nodes.
@@ -89,20 +90,23 @@ public record RollingRestartRequest(List<String> nodes, String targetVersion, St
     public static RollingRestartRequest fromMap(Map<String, ?> map) {
         Builder b = builder();
         map.forEach((key, value) -> {
+            if (value == null) {
+                return; // the toMap form writes null for "not set"
+            }
             String text = String.valueOf(value);
             switch (key) {
                 case "nodes" -> b.nodes(RequestChecks.list(value));
                 case "target_version" -> b.targetVersion(text);
                 case "snapshot_repository" -> b.snapshotRepository(text);
-                case "max_unavailable" -> b.maxUnavailable(Integer.parseInt(text));
+                case "max_unavailable" -> b.maxUnavailable(OptionMaps.integer(map, key));
                 case "tier_attribute" -> b.tierAttribute(text);
                 case "zone_attribute" -> b.zoneAttribute(text);
-                case "parallel_zones" -> b.parallelZones(Boolean.parseBoolean(text));
-                case "poll_interval_millis" -> b.pollInterval(Duration.ofMillis(Long.parseLong(text)));
-                case "node_timeout_seconds" -> b.nodeTimeout(Duration.ofSeconds(Long.parseLong(text)));
-                case "recovery_timeout_seconds" -> b.recoveryTimeout(Duration.ofSeconds(Long.parseLong(text)));
-                case "delayed_allocation_seconds" -> b.delayedAllocation(Duration.ofSeconds(Long.parseLong(text)));
-                case "recovery_concurrency" -> b.recoveryConcurrency(Integer.parseInt(text));
+                case "parallel_zones" -> b.parallelZones(OptionMaps.bool(map, key));
+                case "poll_interval_millis" -> b.pollInterval(RequestChecks.millis(map, key, null));
+                case "node_timeout_seconds" -> b.nodeTimeout(RequestChecks.seconds(map, key, null));
+                case "recovery_timeout_seconds" -> b.recoveryTimeout(RequestChecks.seconds(map, key, null));
+                case "delayed_allocation_seconds" -> b.delayedAllocation(RequestChecks.seconds(map, key, null));
+                case "recovery_concurrency" -> b.recoveryConcurrency(OptionMaps.integer(map, key));
                 default -> throw new OpsValidationException("unknown rolling restart option '" + key + "'; known: nodes, "
                         + "target_version, snapshot_repository, max_unavailable, tier_attribute, zone_attribute, "
                         + "parallel_zones, poll_interval_millis, node_timeout_seconds, recovery_timeout_seconds, "

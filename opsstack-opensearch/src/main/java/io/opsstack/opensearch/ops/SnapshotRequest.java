@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 
 /**
  * A snapshot to take: {@code indices} (names or patterns; empty = all) into {@code repository} as {@code snapshot}.
@@ -42,13 +43,16 @@ public record SnapshotRequest(String repository, String snapshot, List<String> i
     public static SnapshotRequest fromMap(Map<String, ?> map) {
         Builder builder = builder();
         map.forEach((key, value) -> {
+            if (value == null) {
+                return; // the toMap form writes null for "not set"
+            }
             switch (key) {
                 case "repository" -> builder.repository(String.valueOf(value));
                 case "snapshot" -> builder.snapshot(String.valueOf(value));
                 case "indices" -> builder.indices(RequestChecks.list(value));
-                case "include_global_state" -> builder.includeGlobalState(Boolean.parseBoolean(String.valueOf(value)));
-                case "wait_timeout_seconds" -> builder.waitTimeout(Duration.ofSeconds(Long.parseLong(String.valueOf(value))));
-                case "poll_interval_millis" -> builder.pollInterval(Duration.ofMillis(Long.parseLong(String.valueOf(value))));
+                case "include_global_state" -> builder.includeGlobalState(OptionMaps.bool(map, key));
+                case "wait_timeout_seconds" -> builder.waitTimeout(RequestChecks.seconds(map, key, null));
+                case "poll_interval_millis" -> builder.pollInterval(RequestChecks.millis(map, key, null));
                 default -> throw new OpsValidationException("unknown snapshot option '" + key + "'; known: repository, "
                         + "snapshot, indices, include_global_state, wait_timeout_seconds, poll_interval_millis");
             }

@@ -42,14 +42,17 @@ public record TierMoveRequest(List<String> indices, String attribute, String tie
         Builder builder = builder();
         for (Map.Entry<String, ?> entry : map.entrySet()) {
             Object value = entry.getValue();
+            if (value == null) {
+                continue; // the toMap form writes null for "not set"
+            }
             switch (entry.getKey()) {
                 case "indices" -> builder.indices(value instanceof List<?> list
                         ? list.stream().map(String::valueOf).toList()
                         : List.of(String.valueOf(value).split(",")));
                 case "tier" -> builder.tier(String.valueOf(value));
                 case "attribute" -> builder.attribute(String.valueOf(value));
-                case "wait_timeout_seconds" -> builder.waitTimeout(Duration.ofSeconds(Long.parseLong(String.valueOf(value))));
-                case "poll_interval_millis" -> builder.pollInterval(Duration.ofMillis(Long.parseLong(String.valueOf(value))));
+                case "wait_timeout_seconds" -> builder.waitTimeout(RequestChecks.seconds(map, "wait_timeout_seconds", null));
+                case "poll_interval_millis" -> builder.pollInterval(RequestChecks.millis(map, "poll_interval_millis", null));
                 default -> throw new OpsValidationException("unknown tier move option '" + entry.getKey()
                         + "'; known: indices, tier, attribute, wait_timeout_seconds, poll_interval_millis");
             }

@@ -54,7 +54,7 @@ public record TierRunRequest(TierPolicy policy, Instant asOf, Duration waitTimeo
             Object value = entry.getValue();
             switch (entry.getKey()) {
                 case "policy" -> { }
-                case "as_of" -> builder.asOf(value == null ? null : Instant.parse(String.valueOf(value)));
+                case "as_of" -> builder.asOf(RequestChecks.instant(map, "as_of"));
                 case "wait_timeout" -> builder.waitTimeout(TimeValues.fromObject(value, "wait_timeout"));
                 case "poll_interval" -> builder.pollInterval(TimeValues.fromObject(value, "poll_interval"));
                 default -> throw new OpsValidationException("unknown tier run option '" + entry.getKey()

@@ -1,10 +1,12 @@
 package io.opsstack.opensearch.ops;
 
 import io.opsstack.api.error.OpsValidationException;
+import io.opsstack.api.internal.http.OptionMaps;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decommission every node of one zone through the awareness decommission API. Prerequisites, checked
@@ -38,6 +40,24 @@ public record ZoneDecommissionRequest(String attribute, String zone, Duration dr
     public static ZoneDecommissionRequest of(String zone) {
         return new ZoneDecommissionRequest(DEFAULT_ATTRIBUTE, zone, Duration.ZERO, Duration.ofMinutes(10),
                 Duration.ofSeconds(1));
+    }
+
+    /**
+     * Keys (the {@link #toMap()} form): {@code zone}, {@code attribute} (default {@code zone}),
+     * {@code drain_delay_seconds} (default 0; null for the server default), {@code wait_timeout_seconds}
+     * (default 600), {@code poll_interval_millis} (default 1000).
+     */
+    public static ZoneDecommissionRequest fromMap(Map<String, ?> map) {
+        OptionMaps.requireKnownKeys(map, Set.of("attribute", "zone", "drain_delay_seconds",
+                "wait_timeout_seconds", "poll_interval_millis"), "zone decommission");
+        ZoneDecommissionRequest defaults = of(OptionMaps.requiredString(map, "zone", "a zone decommission").trim());
+        Object attribute = map.get("attribute");
+        return new ZoneDecommissionRequest(attribute == null ? DEFAULT_ATTRIBUTE : attribute.toString().trim(),
+                defaults.zone(),
+                map.containsKey("drain_delay_seconds") ? RequestChecks.seconds(map, "drain_delay_seconds", null)
+                        : defaults.drainDelay(),
+                RequestChecks.seconds(map, "wait_timeout_seconds", defaults.waitTimeout()),
+                RequestChecks.millis(map, "poll_interval_millis", defaults.pollInterval()));
     }
 
     public Map<String, Object> toMap() {

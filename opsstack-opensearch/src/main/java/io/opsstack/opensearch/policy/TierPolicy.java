@@ -116,7 +116,7 @@ public record TierPolicy(String name, String description, List<String> indexPatt
                 case "indices" -> (value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                         : List.of(String.valueOf(value).split(","))).forEach(p -> builder.indices(p.trim()));
                 case "age_from" -> builder.age(IndexAge.parse(String.valueOf(value)));
-                case "template_priority" -> builder.templatePriority(Integer.parseInt(String.valueOf(value)));
+                case "template_priority" -> builder.templatePriority(templatePriority(value));
                 case "phases" -> {
                     if (!(value instanceof List<?> list)) {
                         throw new OpsValidationException("tier policy 'phases' must be a list of maps");
@@ -201,6 +201,14 @@ public record TierPolicy(String name, String description, List<String> indexPatt
     }
 
     /** Builder for {@link TierPolicy}; not thread-safe. */
+    private static int templatePriority(Object value) {
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new OpsValidationException("tier policy 'template_priority' must be a whole number, was '" + value + "'");
+        }
+    }
+
     public static final class Builder {
         private final String name;
         private String description = "";

@@ -3,6 +3,7 @@ package io.opsstack.patroni.ops;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,6 +30,7 @@ public record ConfigChangeRequest(DynamicConfig patch, boolean restartPending, R
         if (patch.values().isEmpty()) {
             throw new OpsValidationException("a configuration change needs a non-empty patch");
         }
+        requireWholeNumbers(patch);
         Requests.requirePositive(pendingTimeout, "pendingTimeout");
     }
 
@@ -85,6 +87,19 @@ public record ConfigChangeRequest(DynamicConfig patch, boolean restartPending, R
         map.put("restart", restart.toMap());
         map.put("pending_timeout", pendingTimeout.toString());
         return map;
+    }
+
+    /**
+     * Hot-standby-sensitive parameters must be whole numbers: PostgreSQL would not start with another
+     * value, and the restart order for the change depends on whether the number goes up or down.
+     */
+    private static void requireWholeNumbers(DynamicConfig patch) {
+        patch.postgresqlParameters().forEach((name, value) -> {
+            if (ParameterChange.HOT_STANDBY_SENSITIVE.contains(name.toLowerCase(Locale.ROOT))
+                    && !value.trim().matches("\\d+")) {
+                throw new OpsValidationException("postgresql parameter " + name + " must be a whole number, got '" + value + "'");
+            }
+        });
     }
 
     private static Map<String, Object> stringKeyed(String key, Object value) {

@@ -46,6 +46,16 @@ public record ParameterChange(String name, String before, String after, boolean 
         return HOT_STANDBY_SENSITIVE.contains(name) && numeric(after) > numeric(before);
     }
 
+    /** Keys (the {@link #toMap()} form): {@code name}, {@code before}, {@code after} (null = unset), {@code restart_required}. */
+    public static ParameterChange fromMap(Map<?, ?> map) {
+        Object before = map.get("before");
+        Object after = map.get("after");
+        Object restart = map.get("restart_required");
+        return new ParameterChange(map.get("name") == null ? null : map.get("name").toString(),
+                before == null ? null : before.toString(), after == null ? null : after.toString(),
+                restart != null && Requests.bool("restart_required", restart));
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);

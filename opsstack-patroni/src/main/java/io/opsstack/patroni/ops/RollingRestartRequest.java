@@ -58,7 +58,8 @@ public record RollingRestartRequest(boolean force, PrimaryRestartStrategy primar
 
     /**
      * Keys: {@code force}, {@code primary_strategy} ({@code switchover}, {@code in_place}),
-     * {@code member_timeout}, {@code convergence_timeout} (ISO-8601 or seconds), {@code max_lag_bytes}.
+     * {@code member_timeout}, {@code convergence_timeout} (ISO-8601 or seconds), {@code max_lag_bytes},
+     * {@code parameter_changes} (list of {@link ParameterChange#fromMap} maps).
      */
     public static RollingRestartRequest fromMap(Map<String, ?> map) {
         Builder builder = builder();
@@ -72,8 +73,9 @@ public record RollingRestartRequest(boolean force, PrimaryRestartStrategy primar
                 case "member_timeout" -> builder.memberTimeout(Requests.duration(key, value));
                 case "convergence_timeout" -> builder.convergenceTimeout(Requests.duration(key, value));
                 case "max_lag_bytes" -> builder.maxLagBytes(Requests.number(key, value));
+                case "parameter_changes" -> builder.parameterChanges(parameterChanges(value));
                 default -> throw new OpsValidationException("unknown rolling restart option '" + key + "'; known: force, "
-                        + "primary_strategy, member_timeout, convergence_timeout, max_lag_bytes");
+                        + "primary_strategy, member_timeout, convergence_timeout, max_lag_bytes, parameter_changes");
             }
         });
         return builder.build();
@@ -88,6 +90,13 @@ public record RollingRestartRequest(boolean force, PrimaryRestartStrategy primar
         map.put("convergence_timeout", convergenceTimeout.toString());
         map.put("max_lag_bytes", maxLagBytes);
         return map;
+    }
+
+    private static List<ParameterChange> parameterChanges(Object value) {
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof Map))) {
+            throw new OpsValidationException("parameter_changes must be a list of maps, got " + value);
+        }
+        return list.stream().map(item -> ParameterChange.fromMap((Map<?, ?>) item)).toList();
     }
 
     private static PrimaryRestartStrategy strategy(Object value) {

@@ -57,6 +57,28 @@ public record StandbyAttachRequest(String host, int port, String primarySlotName
         return section;
     }
 
+    /**
+     * Keys (the {@link #toMap()} form): {@code host}, {@code port}, {@code primary_slot_name},
+     * {@code convergence_timeout} (ISO-8601 or seconds).
+     */
+    public static StandbyAttachRequest fromMap(Map<String, ?> map) {
+        Builder builder = builder();
+        map.forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
+            switch (key) {
+                case "host" -> builder.host(value.toString());
+                case "port" -> builder.port(Math.toIntExact(Requests.number(key, value)));
+                case "primary_slot_name" -> builder.primarySlotName(value.toString());
+                case "convergence_timeout" -> builder.convergenceTimeout(Requests.duration(key, value));
+                default -> throw new OpsValidationException("unknown standby attach option '" + key
+                        + "'; known: host, port, primary_slot_name, convergence_timeout");
+            }
+        });
+        return builder.build();
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>(toStandbyClusterSection());
         map.put("convergence_timeout", convergenceTimeout.toString());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.opsstack.api.error.OpsValidationException;
+
 /**
  * A disaster-recovery promotion of a standby cluster: its {@code standby_cluster} section is
  * removed, so its standby leader becomes a writable primary.
@@ -35,6 +37,23 @@ public record StandbyPromoteRequest(boolean force, Duration convergenceTimeout) 
 
     public Builder toBuilder() {
         return new Builder().force(force).convergenceTimeout(convergenceTimeout);
+    }
+
+    /** Keys (the {@link #toMap()} form): {@code force}, {@code convergence_timeout} (ISO-8601 or seconds). */
+    public static StandbyPromoteRequest fromMap(Map<String, ?> map) {
+        Builder builder = builder();
+        map.forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
+            switch (key) {
+                case "force" -> builder.force(Requests.bool(key, value));
+                case "convergence_timeout" -> builder.convergenceTimeout(Requests.duration(key, value));
+                default -> throw new OpsValidationException("unknown standby promotion option '" + key
+                        + "'; known: force, convergence_timeout");
+            }
+        });
+        return builder.build();
     }
 
     public Map<String, Object> toMap() {

@@ -39,8 +39,9 @@ public final class RollingRestartRequest {
             throw new OpsValidationException("a rolling restart needs at least one node");
         }
         this.gates = RolloutSettings.requireDistinctNames(builder.gates);
-        if (builder.maxUnavailable < 1) {
-            throw new OpsValidationException("maxUnavailable must be 1 or more, was " + builder.maxUnavailable);
+        if (builder.maxUnavailable < 1 || builder.maxUnavailable > nodes.nodes().size()) {
+            throw new OpsValidationException("maxUnavailable must be 1 to the " + nodes.nodes().size()
+                    + " node(s) of the request, was " + builder.maxUnavailable);
         }
         this.maxUnavailable = builder.maxUnavailable;
         this.pauseBetweenHosts = RolloutSettings.requireNotNegative(builder.pauseBetweenHosts, "pauseBetweenHosts");

@@ -1,5 +1,6 @@
 package io.opsstack.opensearch.internal.ops.zone;
 
+import io.opsstack.api.error.OpsServiceException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.operation.OperationDefinition;
@@ -43,6 +44,11 @@ public final class ZoneRecommissionDefinition implements OperationDefinition<Voi
     @Override
     public Plan plan() {
         DecommissionStatus status = client.allocation().decommissionStatus(attribute);
+        if (DecommissionStatus.NONE.equals(status.state()) && !hasWeightedRouting()) {
+            // the server's delete drops any decommission, so a mistyped attribute must not get that far
+            throw new OpsValidationException("nothing to recommission: attribute '" + attribute
+                    + "' has neither a decommission nor weighted routing", target);
+        }
         Plan.Builder plan = Plan.builder(NAME, target).parameter("attribute", attribute);
         plan.step(PlannedStep.builder("delete-decommission", StepAction.INCLUDE, String.valueOf(status.value()))
                 .description("delete the decommission of " + attribute + "=" + status.value() + " (" + status.state() + ")")
@@ -51,6 +57,17 @@ public final class ZoneRecommissionDefinition implements OperationDefinition<Voi
                 .description("delete the weighted routing of " + attribute));
         plan.stateFacts(currentStateFacts());
         return PlanExecutor.evaluateGuards(this, plan.build());
+    }
+
+    private boolean hasWeightedRouting() {
+        try {
+            return !client.allocation().awarenessWeights(attribute).weights().isEmpty();
+        } catch (OpsServiceException e) {
+            if (e.statusCode() == 400) {
+                return false; // the server's answer for an attribute that is not an awareness attribute
+            }
+            throw e;
+        }
     }
 
     @Override
