@@ -35,8 +35,11 @@ import io.opsstack.testkit.opensearch.internal.NodeConfigWriter;
 import io.opsstack.testkit.opensearch.internal.NodeLayout;
 import io.opsstack.testkit.opensearch.internal.NodeProcess;
 import io.opsstack.testkit.opensearch.internal.NodeSettings;
+import io.opsstack.testkit.opensearch.internal.NodeUpgrade;
+import io.opsstack.testkit.opensearch.internal.UpgradingProcesses;
 import io.opsstack.testkit.opensearch.internal.OpenSearchDistributions;
 import io.opsstack.testkit.opensearch.internal.OptionValues;
+import io.opsstack.testkit.opensearch.security.LabSecurity;
 
 /**
  * A real OpenSearch cluster of local processes for integration tests: the official minimal
@@ -66,6 +69,7 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
     public static final String WORK_DIR_PROPERTY = "opsstack.lab.workDir";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchLab.class);
+    private static final String SECURITY_PLUGIN = "opensearch-security";
     private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(-[A-Za-z0-9.]+)?");
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -89,9 +93,13 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
     private final Path javaHomeChoice;
     private final List<String> jvmOptions;
     private final String systemUser;
+    /** The security plugin setup, or null for a plain-HTTP lab without authentication. */
+    private final LabSecurity security;
 
-    private final ClusterProbe probe = new ClusterProbe();
+    private final ClusterProbe probe;
     private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+    /** Versions of nodes moved off {@link #version} by {@link #upgradeNode} or an {@link #upgradeControl}. */
+    private final Map<String, String> upgradedVersions = new LinkedHashMap<>();
     private State state = State.NEW;
     private Path clusterDirectory;
     private Path javaHome;
@@ -109,6 +117,9 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         this.javaHomeChoice = builder.javaHome;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.systemUser = builder.systemUser;
+        this.security = builder.security;
+        this.probe = security == null ? new ClusterProbe()
+                : new ClusterProbe(security.sslContext(), security.adminAuthorization());
     }
 
     /** A builder with version {@value #DEFAULT_VERSION}, topology {@link LabTopology#hotWarmCold()}. */
@@ -124,6 +135,7 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         builder.pathRepo = pathRepo;
         builder.javaHome = javaHomeChoice;
         builder.jvmOptions.addAll(jvmOptions);
+        builder.security = security;
         return builder;
     }
 
@@ -142,6 +154,9 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         long begin = System.nanoTime();
         Path distributionHome = OpenSearchDistributions.home(version);
         javaHome = JdkSelector.system().select(javaHomeChoice, version);
+        if (security != null) {
+            distributionHome = OpenSearchDistributions.homeWithPlugin(version, SECURITY_PLUGIN, javaHome);
+        }
         ProcessUser user = ProcessUser.forLabProcesses(systemUser);
         clusterDirectory = ClusterDirectory.prepare(workDirectory.resolve(clusterName), user);
         createNodes(distributionHome, user);
@@ -189,6 +204,11 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
     /** Time from launching the processes until every node had joined. */
     public synchronized Duration startupTime() {
         return startupTime;
+    }
+
+    /** The security plugin setup (CA, users, passwords) of a secured lab; empty for a plain-HTTP lab. */
+    public Optional<LabSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     /** A snapshot of the node. */
@@ -326,6 +346,57 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         return new ProcessServiceControl(this);
     }
 
+    /**
+     * A {@link ServiceControl} for a rolling upgrade: {@code stop} ends the node's process, {@code start} moves
+     * the node to {@code targetVersion} (see {@link #upgradeProcess}) and launches it.
+     */
+    public ServiceControl upgradeControl(String targetVersion) {
+        if (targetVersion == null || !VERSION.matcher(targetVersion).matches()) {
+            throw new OpsValidationException("invalid OpenSearch version '" + targetVersion + "'");
+        }
+        return new ProcessServiceControl(new UpgradingProcesses(this, targetVersion));
+    }
+
+    /**
+     * Stops the node, moves it to {@code targetVersion} with its data and settings (the distribution's other
+     * config files and a suitable JDK come with the version) and waits until it rejoined.
+     */
+    public synchronized void upgradeNode(String name, String targetVersion) {
+        stop(name);
+        upgradeProcess(name, targetVersion);
+        awaitJoined(name, startTimeout);
+    }
+
+    /**
+     * Moves a node whose process is stopped to {@code targetVersion} (no-op if it runs it already) and launches
+     * it without waiting for it to join.
+     */
+    public synchronized void upgradeProcess(String name, String targetVersion) {
+        NodeProcess node = process(name);
+        if (!targetVersion.equals(nodeVersion(name))) {
+            nodes.put(name, NodeUpgrade.to(node, targetVersion, javaHomeChoice));
+            upgradedVersions.put(name, targetVersion);
+            LOG.info("[lab] node {} moved to OpenSearch {}", name, targetVersion);
+        }
+        startProcess(name);
+    }
+
+    /** The OpenSearch version the node runs (or will run on its next start). */
+    public synchronized String nodeVersion(String name) {
+        process(name);
+        return upgradedVersions.getOrDefault(name, version);
+    }
+
+    /** Whether this machine has a JDK for the OpenSearch version (3.x needs Java 21+), see {@link JdkSelector}. */
+    public static boolean hasJavaFor(String opensearchVersion) {
+        try {
+            JdkSelector.system().select(null, opensearchVersion);
+            return true;
+        } catch (OpsException e) {
+            return false;
+        }
+    }
+
     /** Stops every node (SIGTERM, SIGKILL after the stop timeout, whole process trees); idempotent. Files stay for inspection. */
     @Override
     public synchronized void close() {
@@ -388,6 +459,10 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
                     transportPort, seedHosts, initialManagers, pathRepo, clusterSettings));
             nodes.put(spec.name(), new NodeProcess(spec.name(), layout, httpPort, transportPort, distributionHome,
                     javaHome, javaOptions(spec), user));
+            if (security != null) {
+                security.writeNodeFiles(distributionHome, layout.config());
+                nodes.get(spec.name()).serveHttps();
+            }
         }
         user.takeOwnership(clusterDirectory);
     }
@@ -518,6 +593,7 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         private Path javaHome;
         private final List<String> jvmOptions = new ArrayList<>();
         private String systemUser = ProcessUser.DEFAULT_SYSTEM_USER;
+        private LabSecurity security;
 
         private Builder() {
         }
@@ -596,6 +672,18 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         /** Account nodes run as when the JVM is root (default {@value ProcessUser#DEFAULT_SYSTEM_USER}). */
         public Builder systemUser(String systemUser) {
             this.systemUser = Objects.requireNonNull(systemUser, "systemUser");
+            return this;
+        }
+
+        /**
+         * Runs the nodes with the OpenSearch security plugin ({@code opensearch-security}, installed into
+         * a cached copy of the distribution): TLS on HTTP and transport with the certificates of
+         * {@code security}, basic auth against its internal users; {@link #httpEndpoints()} are then
+         * {@code https} URLs.
+         */
+        public Builder security(LabSecurity security) {
+            this.security = Objects.requireNonNull(security, "security");
+            clusterSettings.putAll(security.nodeSettings());
             return this;
         }
 

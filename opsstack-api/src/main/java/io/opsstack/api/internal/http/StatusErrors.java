@@ -32,20 +32,16 @@ final class StatusErrors {
         String endpoint = response.endpoint().toString();
         String body = response.bodyAsString();
         String after = attempts > 1 ? " after " + attempts + " attempts" : "";
+        ServiceError error = parse(body);
         if (status == 401 || status == 403) {
+            // the server's reason names the missing permission (e.g. cluster:admin/settings/update)
             String refusal = status == 401 ? "rejected the credentials" : "denied permission";
             return new OpsAuthException(serviceName + " " + refusal + " (HTTP " + status + ") for " + call + " at "
-                    + endpoint, null, endpoint, status, body);
+                    + endpoint + error.describe(), null, endpoint, status, body);
         }
-        ServiceError error = parse(body);
-        StringBuilder message = new StringBuilder(serviceName).append(" answered HTTP ").append(status)
-                .append(" to ").append(call).append(" at ").append(endpoint).append(after);
-        if (error.type() != null || error.reason() != null) {
-            message.append(": ").append(error.type() == null ? "" : error.type())
-                    .append(error.type() != null && error.reason() != null ? ": " : "")
-                    .append(error.reason() == null ? "" : Redaction.excerpt(error.reason(), MAX_REASON_CHARS));
-        }
-        return new OpsServiceException(message.toString(), endpoint, status, serviceName, error.type(), body);
+        String message = serviceName + " answered HTTP " + status + " to " + call + " at " + endpoint + after
+                + error.describe();
+        return new OpsServiceException(message, endpoint, status, serviceName, error.type(), body);
     }
 
     private static ServiceError parse(String body) {
@@ -71,5 +67,14 @@ final class StatusErrors {
 
     private record ServiceError(String type, String reason) {
         static final ServiceError NONE = new ServiceError(null, null);
+
+        /** {@code ": <type>: <reason excerpt>"}, or empty when the body reported neither. */
+        String describe() {
+            if (type == null && reason == null) {
+                return "";
+            }
+            return ": " + (type == null ? "" : type) + (type != null && reason != null ? ": " : "")
+                    + (reason == null ? "" : Redaction.excerpt(reason, MAX_REASON_CHARS));
+        }
     }
 }

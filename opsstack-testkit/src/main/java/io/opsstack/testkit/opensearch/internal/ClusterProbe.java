@@ -13,7 +13,10 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import io.opsstack.api.error.OpsCancelledException;
+import io.opsstack.api.secret.Secret;
 
 /**
  * Asks a node what the cluster looks like. Every method answers "unknown" (empty) rather than
@@ -28,10 +31,26 @@ public final class ClusterProbe {
     private static final String MANAGER_TIMEOUT = "cluster_manager_timeout=2s";
     private static final Pattern NUMBER_OF_NODES = Pattern.compile("\"number_of_nodes\"\\s*:\\s*(\\d+)");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private final HttpClient client;
+    /** {@code Authorization} header for a lab with the security plugin, else null. */
+    private final Secret authorization;
+
+    /** A probe of plain-HTTP nodes without authentication. */
+    public ClusterProbe() {
+        this(null, null);
+    }
+
+    /** A probe over TLS trusting {@code tls} (null: plain HTTP), sending {@code authorization} (null: none). */
+    public ClusterProbe(SSLContext tls, Secret authorization) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+        this.authorization = authorization;
+    }
 
     /** Names of the nodes in the cluster as seen through this node ({@code _cat/nodes}). */
     public Optional<List<String>> nodeNames(URI node) {
@@ -50,7 +69,11 @@ public final class ClusterProbe {
 
     /** The body of a 200 response to {@code GET <node><pathAndQuery>}, empty on any failure. */
     public Optional<String> get(URI node, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(node.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(node.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization.reveal());
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();

@@ -38,6 +38,8 @@ public final class NodeProcess {
 
     private Process process;
     private boolean stopRequested;
+    /** {@code https} once the node serves TLS (a lab with the security plugin). */
+    private volatile String httpScheme = "http";
 
     public NodeProcess(String name, NodeLayout layout, int httpPort, int transportPort, Path distributionHome,
                        Path javaHome, String javaOptions, ProcessUser user) {
@@ -60,11 +62,30 @@ public final class NodeProcess {
     }
 
     public URI httpUri() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create(httpScheme + "://127.0.0.1:" + httpPort);
+    }
+
+    /** Marks the node as serving HTTPS, so that {@link #httpUri()} says so. */
+    public void serveHttps() {
+        httpScheme = "https";
     }
 
     public int transportPort() {
         return transportPort;
+    }
+
+    /** The account the node runs as. */
+    public ProcessUser user() {
+        return user;
+    }
+
+    /**
+     * The same node (directory, ports, JVM options, account) on another distribution and JDK, for an upgrade;
+     * launch it only after this process stopped.
+     */
+    public NodeProcess onDistribution(Path otherDistributionHome, Path otherJavaHome) {
+        return new NodeProcess(name, layout, httpPort, transportPort, otherDistributionHome, otherJavaHome,
+                javaOptions, user);
     }
 
     /** Launches the node unless it is already running. */
