@@ -2,6 +2,7 @@ package io.opsstack.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsstack.api.error.LeaseHeldException;
+import io.opsstack.api.error.OpsConnectException;
 import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.http.HttpRequest;
@@ -10,6 +11,7 @@ import io.opsstack.api.lease.Lease;
 import io.opsstack.api.lease.LeaseStore;
 import io.opsstack.opensearch.internal.Json;
 import io.opsstack.opensearch.internal.RestClient;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSearchLeaseStore implements LeaseStore {
     public static final String DEFAULT_INDEX = ".opsstack-leases";
+    private static final String INDEX_SETTLE_WAIT = "30s";
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchLeaseStore.class);
     private static final int MAX_ROUNDS = 3;
+    private static final int MAX_REFUSED_CONNECTIONS = 5;
 
     private final RestClient rest;
     private final String index;
@@ -62,7 +66,7 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         ensureIndex();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant expiresAt = clock.instant().plus(ttl);
-            HttpResponse created = rest.send(HttpRequest.put(docPath("_create", target)).allowStatus(409)
+            HttpResponse created = sendWrite(HttpRequest.put(docPath("_create", target)).allowStatus(409)
                     .body(document(target, owner, operationId, expiresAt)).idempotent(false).build());
             if (created.isSuccess()) {
                 return new StoredLease(target, owner, operationId, ttl, expiresAt, version(created));
@@ -74,7 +78,7 @@ public final class OpenSearchLeaseStore implements LeaseStore {
             if (current.expiresAt.isAfter(clock.instant())) {
                 throw new LeaseHeldException(target, current.owner, current.operationId, current.expiresAt);
             }
-            HttpResponse taken = rest.send(HttpRequest.put(docPath("_doc", target))
+            HttpResponse taken = sendWrite(HttpRequest.put(docPath("_doc", target))
                     .query("if_seq_no", String.valueOf(current.seqNo))
                     .query("if_primary_term", String.valueOf(current.primaryTerm)).allowStatus(409)
                     .body(document(target, owner, operationId, expiresAt)).idempotent(false).build());
@@ -99,10 +103,33 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         settings.put("index.number_of_shards", 1);
         settings.put("index.auto_expand_replicas", "0-all");
         settings.put("index.hidden", true);
-        HttpResponse response = rest.send(HttpRequest.put("/" + index).body(Json.write(Map.of("settings", settings)))
+        HttpResponse response = sendWrite(HttpRequest.put("/" + index).body(Json.write(Map.of("settings", settings)))
                 .allowStatus(400).idempotent(false).build());
         if (!response.isSuccess() && !response.bodyAsString().contains("resource_already_exists_exception")) {
             throw new OpsException("could not create the lease index " + index + ": " + response.bodyAsString());
+        }
+        // Its replicas (one per node) initialise after the create: an operation's first guard that wants a
+        // settled cluster (rolling restart pre-flight) would fail on them. Bounded; a timeout (408) is fine.
+        rest.send(HttpRequest.get("/_cluster/health/" + index).query("wait_for_status", "green")
+                .query("wait_for_no_initializing_shards", "true").query("timeout", INDEX_SETTLE_WAIT)
+                .allowStatus(408).build());
+    }
+
+    /**
+     * Sends a lease write, which is never retried: the same write could apply twice. A refused connection
+     * never reached a server, though, so the write goes on to the next node (the transport rotates its
+     * endpoints per call): one node down must not block taking, renewing or releasing a lease.
+     */
+    private HttpResponse sendWrite(HttpRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rest.send(request);
+            } catch (OpsConnectException e) {
+                if (!(e.getCause() instanceof ConnectException) || attempt >= MAX_REFUSED_CONNECTIONS) {
+                    throw e;
+                }
+                LOG.debug("lease write {} refused by a node, sending it to the next: {}", request.describe(), e.getMessage());
+            }
         }
     }
 
@@ -200,7 +227,7 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         @Override
         public synchronized void renew() {
             Instant next = clock.instant().plus(ttl);
-            HttpResponse response = rest.send(HttpRequest.put(docPath("_doc", target))
+            HttpResponse response = sendWrite(HttpRequest.put(docPath("_doc", target))
                     .query("if_seq_no", String.valueOf(version[0])).query("if_primary_term", String.valueOf(version[1]))
                     .allowStatus(409).body(document(target, owner, operationId, next)).idempotent(false).build());
             if (!response.isSuccess()) {
@@ -218,7 +245,7 @@ public final class OpenSearchLeaseStore implements LeaseStore {
                 return;
             }
             released = true;
-            rest.send(HttpRequest.delete(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
+            sendWrite(HttpRequest.delete(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
                     .query("if_primary_term", String.valueOf(version[1])).allowStatus(404, 409)
                     .idempotent(false).build());
         }
