@@ -37,7 +37,8 @@ final class Cli {
                 case "resume" -> new ApplyCommand(args, env, in, out, err).resume();
                 case "status" -> new StatusCommand(args, env, out).run();
                 case "version", "--version" -> print(version() + "\n");
-                case "help", "--help", "-h" -> print(help());
+                case "help", "--help", "-h" -> print(args.positionals().isEmpty() ? help()
+                        : OperationCatalog.operation(args.positionals().get(0)).help());
                 case "jsh" -> print(jshellStartup());
                 default -> throw new UsageException("unknown command '" + command + "' (see `help`)");
             };
@@ -95,15 +96,22 @@ final class Cli {
                 .append("                                             apply a saved plan; refuses a stale plan\n")
                 .append("  status [--operation-id ID] [--json]        what the journal knows about operations\n")
                 .append("  resume <operation-id> [--json-events]      re-apply the plan saved by an interrupted apply\n")
+                .append("  help <operation>                           the operation's flags\n")
                 .append("  version | help | jsh                       jsh prints the JShell startup script\n\n")
-                .append("operations:\n");
-        OperationCatalog.usage().forEach((name, usage) -> text.append("  ").append(name).append(' ').append(usage).append('\n'));
+                .append("operations (`help <operation>` lists the flags of one):\n");
+        OperationCatalog.operations().forEach(operation -> text.append(String.format("  %-32s %s%n", operation.name(),
+                operation.summary())));
         text.append("\nsettings (flag, environment variable, or key in --config FILE / OPSSTACK_CONFIG):\n")
                 .append("  --opensearch-url URL[,URL]   OPSSTACK_OPENSEARCH_URL        opensearch.url\n")
                 .append("  --opensearch-user USER       OPSSTACK_OPENSEARCH_USER       opensearch.user\n")
                 .append("  (environment/file only)      OPSSTACK_OPENSEARCH_PASSWORD   opensearch.password\n")
                 .append("  --opensearch-ca-cert PEM     OPSSTACK_OPENSEARCH_CA_CERT    opensearch.ca_cert\n")
                 .append("  --patroni-url URL[,URL]      OPSSTACK_PATRONI_URL           patroni.url  (and .user, .password, .ca_cert)\n")
+                .append("  --victoria-definition FILE   OPSSTACK_VICTORIA_DEFINITION   victoria.definition  (cluster definition, JSON/YAML)\n")
+                .append("  --ssh-identity-files F[,F]   OPSSTACK_SSH_IDENTITY_FILES    ssh.identity_files  (default: keys in ~/.ssh)\n")
+                .append("  --ssh-known-hosts-file F     OPSSTACK_SSH_KNOWN_HOSTS_FILE  ssh.known_hosts_file\n")
+                .append("  --ssh-host-key-policy P      OPSSTACK_SSH_HOST_KEY_POLICY   ssh.host_key_policy  (STRICT, ACCEPT_NEW)\n")
+                .append("  (environment/file only)      OPSSTACK_SSH_PASSPHRASE        ssh.passphrase  (and ssh.password)\n")
                 .append("  --home DIR                   OPSSTACK_HOME                  home  (default ~/.opsstack)\n")
                 .append("  --journal-dir DIR            OPSSTACK_JOURNAL_DIR           journal.dir  (default <home>/journal)\n")
                 .append("  --lease-dir DIR              OPSSTACK_LEASE_DIR             lease.dir  (default <home>/leases)\n\n")

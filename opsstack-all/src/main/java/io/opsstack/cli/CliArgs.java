@@ -17,7 +17,7 @@ import java.util.Set;
  * one asked for, so a typo never silently falls back to a default.
  */
 final class CliArgs {
-    /** Flags that take no value. */
+    /** Flags of every command that take no value; operations add their own (see {@link CliFlag.Kind#SWITCH}). */
     private static final Set<String> SWITCHES = Set.of("yes", "json-events", "json", "help", "dry-run");
 
     private final List<String> positionals = new ArrayList<>();
@@ -37,7 +37,7 @@ final class CliArgs {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
-            } else if (SWITCHES.contains(name)) {
+            } else if (SWITCHES.contains(name) || OperationCatalog.isSwitch(name)) {
                 value = "true";
             } else if (i + 1 < args.size()) {
                 value = args.get(++i);

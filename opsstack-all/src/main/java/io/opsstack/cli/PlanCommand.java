@@ -28,7 +28,7 @@ final class PlanCommand {
         }
         String operationName = words.get(0);
         OperationFamily family = OperationCatalog.family(operationName);
-        Map<String, Object> request = family.request(operationName, args);
+        Map<String, Object> request = OperationCatalog.operation(operationName).request(args);
         String out = args.required("out");
         Settings settings = Settings.load(args, env);
         try (OperationFamily.Connection connection = family.connect(settings)) {

@@ -1,9 +1,8 @@
 package io.opsstack.cli;
 
-import java.time.Duration;
 import java.util.Map;
 
-/** Small helpers for the request and connection maps the operation families build from flags and settings. */
+/** Small helpers for the connection maps built from settings. */
 final class RequestMaps {
     private RequestMaps() {
     }
@@ -11,13 +10,6 @@ final class RequestMaps {
     static void putIfSet(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
-        }
-    }
-
-    /** A duration as whole seconds, the form the facades' {@code fromMap} requests accept. */
-    static void putSeconds(Map<String, Object> map, String key, Duration duration) {
-        if (duration != null) {
-            map.put(key, duration.toSeconds());
         }
     }
 }

@@ -15,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(OpenSearchLabExtension.class)
 class CliJarTest {
     private static final List<String> INDICES = List.of("cli-move", "cli-resume", "cli-stale", "cli-unsafe");
+
+    /** Indices whose names depend on the date, deleted after the tests. */
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
 
     private static OpenSearchLab lab;
     private static OpenSearchOps os;
@@ -45,6 +52,7 @@ class CliJarTest {
     static void cleanUp() {
         if (os != null) {
             LabIndices.deleteQuietly(os, INDICES);
+            LabIndices.deleteQuietly(os, CREATED);
             os.close();
         }
     }
@@ -166,6 +174,21 @@ class CliJarTest {
                 "--out", "x.json", "--opensearch-password", "hunter2");
         assertEquals(2, secretFlag.exitCode(), secretFlag::toString);
         assertTrue(!secretFlag.stderr().contains("hunter2"), "a secret is never echoed");
+    }
+
+    @Test
+    void preCreatesTomorrowsIndexFromAPlanFile() {
+        String tomorrow = "cli-daily-" + DateTimeFormatter.ofPattern("yyyy.MM.dd").format(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        CREATED.add(tomorrow);
+        JarProcess.Result plan = cli("plan", "opensearch-pre-create-indices", "--name-pattern", "cli-daily-yyyy.MM.dd",
+                "--days", "1", "--out", "daily.json");
+        assertEquals(0, plan.exitCode(), plan::toString);
+        assertTrue(plan.stderr().contains(tomorrow), "the plan names the index: " + plan);
+        assertTrue(!os.indexExists(tomorrow), "planning changes nothing");
+
+        JarProcess.Result apply = cli("apply", "--plan", "daily.json", "--yes");
+        assertEquals(0, apply.exitCode(), apply::toString);
+        assertTrue(os.indexExists(tomorrow), apply::toString);
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.opsstack.api.error.OpsValidationException;
  * }</pre>
  *
  * <p>Lenient by default: a malformed line becomes a {@link ParseWarning} and parsing continues; the
- * known Patroni 3.0.2 form with a space before {@code '{'} is accepted and also reported. In strict
+ * known Patroni 3.0.2 form with a space before <code>'&#123;'</code> is accepted and also reported. In strict
  * mode the first malformed line, including that one, throws {@link MetricsParseException}. Lines
  * longer than {@link #maxLineLength()} are skipped without being held in memory.
  *
