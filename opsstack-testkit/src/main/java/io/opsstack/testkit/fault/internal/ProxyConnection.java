@@ -82,9 +82,10 @@ public final class ProxyConnection implements Runnable {
                 LOG.debug("connection #{}: {} on {} {}", id, kind, request.method(), request.path());
             }
             if (kind == FaultKind.RESPOND) {
+                // recorded before the client can see the answer, so a test reading the log after its call sees it
+                record(request, kind, false, fault.status());
                 clientOut.write(SyntheticResponses.of(fault, !request.keepsConnectionOpen()));
                 clientOut.flush();
-                record(request, kind, false, fault.status());
                 if (!request.keepsConnectionOpen()) {
                     return;
                 }
@@ -118,9 +119,9 @@ public final class ProxyConnection implements Runnable {
                 reset(client);
                 return;
             }
+            record(request, kind, true, response.status());
             clientOut.write(response.bytes());
             clientOut.flush();
-            record(request, kind, true, response.status());
             if (!request.keepsConnectionOpen() || !response.keepsConnectionOpen()) {
                 return;
             }
