@@ -1,7 +1,9 @@
 package io.opsstack.opensearch.lab.reliability.crash;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.Map;
 
 import io.opsstack.api.error.LeaseHeldException;
 import io.opsstack.api.event.ProgressListener;
+import io.opsstack.api.event.StepSucceeded;
 import io.opsstack.api.event.StepEvent;
 import io.opsstack.api.lease.FileLeaseStore;
 import io.opsstack.api.lease.LeaseStore;
@@ -28,12 +31,14 @@ import io.opsstack.testkit.jvm.RelayedServiceControl;
  * moment. Arguments are {@code key=value}: {@code endpoints} (comma-separated), {@code operation},
  * {@code subject} (see {@link CrashOperations}), {@code plan}, {@code journal}, {@code operationId},
  * {@code owner}, {@code leaseTtlSeconds}; optional {@code leaseDir} (a file lease store instead of the
- * cluster's), {@code relay} (a service control relay URI) and {@code awaitGo=true} (wait for a line on
- * standard input after printing {@code READY}). Prints {@code APPLYING} right before applying; ends with {@code RESULT <status>} (exit 0),
+ * cluster's), {@code relay} (a service control relay URI), {@code awaitGo=true} (wait for a line on
+ * standard input after printing {@code READY}) and {@code holdAfter=<step id>} (after that step completed,
+ * print {@code HOLDING} and wait for a line on standard input, still holding the lease). Prints {@code APPLYING} right before applying; ends with {@code RESULT <status>} (exit 0),
  * {@code LEASE_HELD <holder>} (exit 3) or {@code FAILED <error>} (exit 1).
  */
 public final class ApplyingJvm {
     static final int EXIT_LEASE_HELD = 3;
+    private static final BufferedReader STDIN = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
     private ApplyingJvm() {
     }
@@ -54,10 +59,10 @@ public final class ApplyingJvm {
             ApplyOptions options = ApplyOptions.builder().journalDirectory(Path.of(arguments.get("journal")))
                     .operationId(arguments.get("operationId")).owner(arguments.get("owner")).leaseStore(leases)
                     .leaseTtl(Duration.ofSeconds(Long.parseLong(arguments.get("leaseTtlSeconds"))))
-                    .listener(new PrintedEvents()).build();
+                    .listener(new PrintedEvents(arguments.get("holdAfter"))).build();
             print("READY");
             if ("true".equals(arguments.get("awaitGo"))) {
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                STDIN.readLine();
             }
             print("APPLYING");
             exitCode = apply(operation, plan, options);
@@ -84,11 +89,25 @@ public final class ApplyingJvm {
         System.out.flush();
     }
 
-    /** Prints each event on one line. */
+    /** Prints each event on one line; holds the apply (events are delivered on its thread) after one step. */
     private static final class PrintedEvents implements ProgressListener {
+        private final String holdAfter;
+
+        PrintedEvents(String holdAfter) {
+            this.holdAfter = holdAfter;
+        }
+
         @Override
         public void onEvent(StepEvent event) {
             print("EVENT " + event.getClass().getSimpleName() + " " + event.stepId() + " " + event.describe());
+            if (event instanceof StepSucceeded && event.stepId().equals(holdAfter)) {
+                print("HOLDING");
+                try {
+                    STDIN.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 }

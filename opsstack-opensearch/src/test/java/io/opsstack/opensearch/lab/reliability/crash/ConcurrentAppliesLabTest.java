@@ -1,6 +1,5 @@
 package io.opsstack.opensearch.lab.reliability.crash;
 
-import static io.opsstack.opensearch.lab.reliability.crash.CrashLab.MAX_BYTES;
 import static io.opsstack.opensearch.lab.reliability.crash.CrashOperations.TIER_MOVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.opsstack.api.error.LeaseHeldException;
+import io.opsstack.api.event.ProgressListener;
+import io.opsstack.api.event.StepEvent;
+import io.opsstack.api.event.StepSucceeded;
 import io.opsstack.api.journal.InMemoryJournal;
 import io.opsstack.api.operation.ApplyOptions;
 import io.opsstack.api.operation.Operation;
@@ -30,7 +33,6 @@ import io.opsstack.api.operation.OperationStatus;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.lab.LabSupport;
-import io.opsstack.opensearch.model.ClusterSettingsUpdate;
 import io.opsstack.opensearch.model.ShardRow;
 import io.opsstack.testkit.jvm.ChildJvm;
 
@@ -43,8 +45,10 @@ import io.opsstack.testkit.jvm.ChildJvm;
 class ConcurrentAppliesLabTest {
     private static final int THREADS = 4;
     private static final String CHILD = "child-jvm";
-    /** Shorter than the throttled move below, so the winner must renew it to keep it. */
+    /** Shorter than the winner's hold after its first step, so the winner must renew it to keep it. */
     private static final Duration LEASE_TTL = Duration.ofSeconds(4);
+    /** The winner is held after this step (the tier setting changed), so it still runs when the late comer tries. */
+    private static final String HOLD_AFTER = "set-tier-";
 
     @TempDir
     Path directory;
@@ -55,25 +59,30 @@ class ConcurrentAppliesLabTest {
         try (OpenSearchOps os = CrashLab.ops()) {
             long count = CrashLab.indexWithDocs(os, index, Map.of("index.number_of_shards", 3,
                     "index.number_of_replicas", 0, "index.routing.allocation.require.temp", "hot"), 1200);
-            // some 200 KB at 20 KB/s: the move outlasts the lease's time-to-live by far
-            os.putClusterSettings(ClusterSettingsUpdate.builder().persistent(MAX_BYTES, "20kb").build());
             Operation<Void> move = CrashOperations.of(os, TIER_MOVE, index, null);
             Plan plan = move.plan();
             Path planFile = CrashLab.writePlan(directory, plan);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try (ChildJvm child = CrashLab.startApplier(TIER_MOVE, index, planFile, directory.resolve("journal"),
-                    "concurrent-child", CHILD, "leaseTtlSeconds=" + LEASE_TTL.toSeconds(), "awaitGo=true")) {
+                    "concurrent-child", CHILD, "leaseTtlSeconds=" + LEASE_TTL.toSeconds(), "awaitGo=true",
+                    "holdAfter=" + HOLD_AFTER + index)) {
                 child.awaitOutputLine(Pattern.compile("^READY$"), CrashLab.CHILD_TIMEOUT);
                 CyclicBarrier start = new CyclicBarrier(THREADS + 1);
+                CountDownLatch hold = new CountDownLatch(1);
                 List<Future<String>> threads = new ArrayList<>();
                 for (int i = 1; i <= THREADS; i++) {
                     String owner = "thread-" + i;
-                    threads.add(pool.submit(() -> applyAs(move, plan, owner, start)));
+                    threads.add(pool.submit(() -> applyAs(move, plan, owner, start, hold)));
                 }
                 child.sendLine("go");
                 child.awaitOutputLine(Pattern.compile("^APPLYING$"), CrashLab.CHILD_TIMEOUT);
                 start.await(1, TimeUnit.MINUTES);
                 String lateComer = lateComerAfterTtl(move, plan);
+                // the winner, held after its first step, may go on
+                hold.countDown();
+                if (child.isAlive()) {
+                    child.sendLine("go on");
+                }
 
                 List<String> outcomes = new ArrayList<>();
                 String childOutcome = child.awaitOutputLine(Pattern.compile("^(RESULT|LEASE_HELD|FAILED) "),
@@ -107,13 +116,19 @@ class ConcurrentAppliesLabTest {
      */
     private static String lateComerAfterTtl(Operation<Void> move, Plan plan) throws Exception {
         Thread.sleep(LEASE_TTL.toMillis() + 2000);
-        return applyAs(move, plan, "late-comer", null);
+        return applyAs(move, plan, "late-comer", null, null);
     }
 
-    private static String applyAs(Operation<Void> move, Plan plan, String owner, CyclicBarrier start) throws Exception {
+    /** With {@code hold}, a winning apply waits after its first step (still holding the lease) until released. */
+    private static String applyAs(Operation<Void> move, Plan plan, String owner, CyclicBarrier start,
+                                  CountDownLatch hold) throws Exception {
         try (OpenSearchOps os = CrashLab.ops()) {
-            ApplyOptions options = ApplyOptions.builder().journal(new InMemoryJournal()).leaseStore(os.leaseStore())
-                    .leaseTtl(LEASE_TTL).owner(owner).build();
+            ApplyOptions.Builder builder = ApplyOptions.builder().journal(new InMemoryJournal()).leaseStore(os.leaseStore())
+                    .leaseTtl(LEASE_TTL).owner(owner);
+            if (hold != null) {
+                builder.listener(new HoldAfterFirstStep(hold));
+            }
+            ApplyOptions options = builder.build();
             if (start != null) {
                 start.await(1, TimeUnit.MINUTES);
             }
@@ -124,6 +139,26 @@ class ConcurrentAppliesLabTest {
                 return "LEASE_HELD " + e.holder();
             } catch (RuntimeException e) {
                 return "FAILED " + e;
+            }
+        }
+    }
+
+    /** Holds the apply's thread (events are delivered on it) once its first step succeeded. */
+    private static final class HoldAfterFirstStep implements ProgressListener {
+        private final CountDownLatch hold;
+
+        HoldAfterFirstStep(CountDownLatch hold) {
+            this.hold = hold;
+        }
+
+        @Override
+        public void onEvent(StepEvent event) {
+            if (event instanceof StepSucceeded && event.stepId().startsWith(HOLD_AFTER)) {
+                try {
+                    hold.await(3, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
