@@ -2,6 +2,7 @@ package io.opsstack.cli;
 
 import io.opsstack.api.event.ProgressListener;
 import io.opsstack.api.event.ProgressListeners;
+import io.opsstack.api.internal.json.Json;
 import io.opsstack.api.journal.FileJournal;
 import io.opsstack.api.journal.JournalRecord;
 import io.opsstack.api.journal.JournalStatus;
@@ -118,6 +119,11 @@ final class ApplyCommand {
             }
             err.println(result.operation() + " " + result.status() + " in " + result.duration().toMillis()
                     + " ms (operation id " + result.operationId() + ")");
+            // what an operation returns (a removal's date, a backup manifest) is needed by the next command
+            Object value = result.toMap().get("value");
+            if (value != null) {
+                err.println(Json.compact(Map.of("result", value)));
+            }
             return result.status() == OperationStatus.FAILED ? ExitCode.FAILED : ExitCode.OK;
         }
     }

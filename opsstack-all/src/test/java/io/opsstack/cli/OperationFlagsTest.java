@@ -2,9 +2,11 @@ package io.opsstack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opsstack.api.error.OpsConnectException;
+import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.testkit.ssh.SshKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +39,7 @@ class OperationFlagsTest {
     private String patch;
     private String gates;
     private String definition;
+    private String manifest;
 
     @BeforeEach
     void files() throws IOException {
@@ -49,6 +52,15 @@ class OperationFlagsTest {
         gates = Files.writeString(dir.resolve("gates.yaml"), "- {type: tcp, name: port-open, port: 9200}\n").toString();
         definition = Files.writeString(dir.resolve("vm.yaml"), "name: vm\nvmstorage: [{name: os-1, http: '127.0.0.1:1'}]\n"
                 + "vminsert: [{name: os-2, http: '127.0.0.1:1'}]\nvmselect: [{name: os-3, http: '127.0.0.1:1'}]\n").toString();
+        manifest = Files.writeString(dir.resolve("manifest.yaml"), manifestOf("os-1")).toString();
+    }
+
+    private static String manifestOf(String node) {
+        return "{format_version: '1.0', cluster: vm, backup_name: nightly, destination: 'fs:///backups/vm',\n"
+                + " started_at: '2026-01-05T01:00:00Z', finished_at: '2026-01-05T01:10:00Z',\n"
+                + " nodes: [{node: " + node + ", http: '127.0.0.1:1', snapshot: s1, storage_data_path: /var/lib/vmstorage,\n"
+                + "  destination: 'fs:///backups/vm/" + node + "/nightly', started_at: '2026-01-05T01:00:00Z',\n"
+                + "  finished_at: '2026-01-05T01:10:00Z', size_bytes: 1024, version: ''}]}\n";
     }
 
     /** One command line per operation and the request it must make. */
@@ -103,6 +115,24 @@ class OperationFlagsTest {
         add(cases, "victoria-rolling-restart", Map.of("components", List.of("vmstorage"), "gate_timeout", "PT2M",
                 "service_control", Map.of("inventory", inventory, "unit", "vmstorage")), "--component", "vmstorage",
                 "--gate-timeout", "2m", "--inventory", inventory, "--unit", "vmstorage");
+        add(cases, "victoria-add-storage", Map.of("node", Map.of("name", "os-4", "http", "127.0.0.2:8482", "vminsert_port", 8400L),
+                "gate_timeout", "PT5M", "service_control", Map.of("inventory", inventory, "unit", "vm", "sudo", true),
+                "flag_files", Map.of("format", "args", "path", "/etc/vm/{service}.args")), "--node", "os-4", "--node-http",
+                "127.0.0.2:8482", "--vminsert-port", "8400", "--gate-timeout", "5m", "--inventory", inventory, "--unit", "vm",
+                "--sudo", "--flag-files", "args", "--flags-file-path", "/etc/vm/{service}.args");
+        add(cases, "victoria-remove-storage", Map.of("node", "os-1", "phase", "from-vmselect",
+                "removed_from_vminsert_at", "2026-01-05T10:00:00Z", "service_control", Map.of("inventory", inventory, "unit", "vm"),
+                "flag_files", Map.of("format", "systemd-dropin")), "--node", "os-1", "--phase", "from-vmselect",
+                "--removed-from-vminsert-at", "2026-01-05T10:00:00Z", "--inventory", inventory, "--unit", "vm",
+                "--flag-files", "systemd-dropin");
+        add(cases, "victoria-backup", Map.of("destination", "s3://backups/vm", "nodes", List.of("os-1"), "backup_name", "nightly",
+                "extra_flags", List.of("-credsFilePath=/etc/vm/s3.creds"), "command_timeout", "PT3H",
+                "service_control", Map.of("inventory", inventory)), "--destination", "s3://backups/vm", "--node", "os-1",
+                "--backup-name", "nightly", "--extra-flag", "-credsFilePath=/etc/vm/s3.creds", "--command-timeout", "3h",
+                "--inventory", inventory);
+        add(cases, "victoria-restore", Map.of("manifest", StructuredFiles.read(Path.of(manifest), "manifest"),
+                "health_timeout", "PT10M", "service_control", Map.of("inventory", inventory, "unit", "vmstorage-main", "sudo", true)),
+                "--manifest", manifest, "--health-timeout", "10m", "--inventory", inventory, "--unit", "vmstorage-main", "--sudo");
         return cases;
     }
 
@@ -159,6 +189,53 @@ class OperationFlagsTest {
                 "--out", "p.json", "--opensearch-url", "http://127.0.0.1:1");
         assertUsage("missing --unit", "plan", "ssh-rolling-restart", "--inventory", inventory, "--out", "p.json");
         assertUsage("unknown operation 'patroni-failback'", "help", "patroni-failback");
+        assertUsage("missing --flag-files", "plan", "victoria-add-storage", "--node-http", "127.0.0.1:8482",
+                "--inventory", inventory, "--unit", "vm", "--out", "p.json");
+        assertUsage("--vmselect-port must be a whole number", "plan", "victoria-add-storage", "--node-http", "127.0.0.1:8482",
+                "--vmselect-port", "high", "--out", "p.json");
+        assertUsage("--manifest: file", "plan", "victoria-restore", "--manifest", dir.resolve("absent.json").toString(),
+                "--inventory", inventory, "--out", "p.json");
+    }
+
+    /** Requests the VictoriaMetrics facade refuses are refused before SSH is set up or a node is asked. */
+    @Test
+    void badVictoriaRequestsFailValidationFirst() {
+        Settings settings = Settings.load(CliArgs.of("--home", dir.toString(), "--victoria-definition", definition), Map.of());
+        Map<String, Object> services = Map.of("inventory", dir.resolve("no-such-inventory.yaml").toString(), "unit", "vm");
+        Map<String, Map<String, Object>> refused = new LinkedHashMap<>();
+        refused.put("victoria-add-storage", Map.of("node", Map.of("name", "os-4"),
+                "service_control", services, "flag_files", Map.of("format", "args", "path", "/etc/vm.args")));
+        refused.put("victoria-remove-storage", Map.of("node", "os-1", "phase", "from-vmselect", "service_control", services,
+                "flag_files", Map.of("format", "systemd-dropin")));
+        refused.put("victoria-backup", Map.of("destination", "fs://relative/dir", "service_control", services));
+        refused.put("victoria-restore", Map.of("manifest", StructuredFiles.read(Path.of(manifest), "manifest"),
+                "nodes", List.of("os-9"), "service_control", services));
+        try (OperationFamily.Connection connection = OperationCatalog.family("victoria-backup").connect(settings)) {
+            refused.forEach((name, request) -> assertThrows(OpsValidationException.class,
+                    () -> connection.operation(name, request), name));
+        }
+    }
+
+    /** Flags files that cannot work are refused when planning: args without a path, drop-ins under another service manager. */
+    @Test
+    void flagFilesThatCannotWorkAreRefused() {
+        Path key = SshKeys.generate(dir, "id_ed25519", "ed25519");
+        Settings settings = Settings.load(CliArgs.of("--home", dir.toString(), "--ssh-identity-files", key.toString(),
+                "--victoria-definition", definition), Map.of());
+        Map<String, Object> noPath = Map.of("node", "os-1", "service_control", Map.of("inventory", inventory, "unit", "vm"),
+                "flag_files", Map.of("format", "args"));
+        Map<String, Object> dropInUnderSupervisor = Map.of("node", "os-1", "service_control", Map.of("inventory", inventory,
+                "unit", "vm", "manager", "supervisor"), "flag_files", Map.of("format", "systemd-dropin"));
+        try (OperationFamily.Connection connection = OperationCatalog.family("victoria-remove-storage").connect(settings)) {
+            UsageException pathless = assertThrows(UsageException.class,
+                    () -> connection.operation("victoria-remove-storage", noPath));
+            assertTrue(pathless.getMessage().contains("--flags-file-path"), pathless.getMessage());
+        }
+        try (OperationFamily.Connection connection = OperationCatalog.family("victoria-remove-storage").connect(settings)) {
+            UsageException supervisor = assertThrows(UsageException.class,
+                    () -> connection.operation("victoria-remove-storage", dropInUnderSupervisor));
+            assertTrue(supervisor.getMessage().contains("--service-manager systemd"), supervisor.getMessage());
+        }
     }
 
     private void assertUsage(String message, String... argv) {

@@ -81,6 +81,8 @@ public final class DrainLabBenchmark {
             long opsNanos = returned - start;
             System.out.printf("opsstack drain (limits %s): %.1f s (plan %.1f s, apply %.1f s)%n", limits.toMap(),
                     opsNanos / 1e9, (planned - start) / 1e9, (returned - planned) / 1e9);
+            result.steps().forEach(step -> System.out.printf("  opsstack %-22s %5.2f s%n", step.stepId(),
+                    step.duration().toMillis() / 1e3));
             System.out.printf("ratio opsstack / baseline: %.3f (goal <= 0.2)%n", (double) opsNanos / baselineNanos);
             System.out.printf("completion detected %.0f ms after the observer first saw the node drained (goal < 1000 ms)%n",
                     (returned - observer.drainedAt.get()) / 1e6);

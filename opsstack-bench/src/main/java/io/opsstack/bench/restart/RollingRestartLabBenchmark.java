@@ -19,7 +19,9 @@ import io.opsstack.opensearch.model.ClusterSettingsUpdate;
 import io.opsstack.opensearch.model.HealthRequest;
 import io.opsstack.opensearch.model.HealthStatus;
 import io.opsstack.opensearch.ops.RollingRestartRequest;
+import io.opsstack.testkit.opensearch.LabNodeSpec;
 import io.opsstack.testkit.opensearch.LabTopology;
+import io.opsstack.testkit.opensearch.NodeRole;
 import io.opsstack.testkit.opensearch.OpenSearchLab;
 import io.opsstack.testkit.opensearch.ProbeReport;
 import io.opsstack.testkit.opensearch.WriteReadProbe;
@@ -34,10 +36,14 @@ import io.opsstack.testkit.opensearch.WriteReadProbe;
  * no sequence pays for the first file-based recoveries after loading.
  *
  * <p>Arguments (all optional): OpenSearch version (default 2.19.4), indices (default 20), documents per index
- * (default 500).
+ * (default 500), and {@code zones} to run on the same four nodes with {@code opensearch-hot-2} data-only and
+ * allocation awareness on {@code zone}: zone-b ({@code opensearch-warm-1} + {@code opensearch-hot-2}) then holds
+ * one cluster-manager-eligible node and every shard has a copy outside it, so opsstack may restart it as one group
+ * ({@code parallelZones}, max-unavailable 2) while the scripts keep going node by node.
  */
 public final class RollingRestartLabBenchmark {
     private static final Duration SETTLE = Duration.ofMinutes(5);
+    private static final String AWARENESS = "cluster.routing.allocation.awareness.attributes";
 
     private RollingRestartLabBenchmark() {
     }
@@ -46,8 +52,13 @@ public final class RollingRestartLabBenchmark {
         String version = args.length > 0 ? args[0] : OpenSearchLab.DEFAULT_VERSION;
         int indexCount = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int documents = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        try (OpenSearchLab lab = OpenSearchLab.builder().version(version).clusterName("bench-restart")
-                .topology(LabTopology.hotWarmColdTwoHot()).build().start();
+        boolean zones = args.length > 3 && "zones".equals(args[3]);
+        OpenSearchLab.Builder labBuilder = OpenSearchLab.builder().version(version).clusterName("bench-restart")
+                .topology(zones ? zonedTopology() : LabTopology.hotWarmColdTwoHot());
+        if (zones) {
+            labBuilder.clusterSetting(AWARENESS, "zone");
+        }
+        try (OpenSearchLab lab = labBuilder.build().start();
              OpenSearchOps os = OpenSearchOps.builder().endpoints(lab.httpEndpoints()).build()) {
             load(os, indexCount, documents);
             List<String> probeIndices = List.of("probe-a", "probe-b");
@@ -55,7 +66,9 @@ public final class RollingRestartLabBenchmark {
                 os.createIndex(index, Map.of("index.number_of_shards", 1, "index.number_of_replicas", 1));
             }
             settle(os);
-            RollingRestartRequest request = RollingRestartRequest.builder().build();
+            RollingRestartRequest request = zones
+                    ? RollingRestartRequest.builder().parallelZones(true).maxUnavailable(2).build()
+                    : RollingRestartRequest.builder().build();
             // the scripts walk their host list; opsstack plans its own order (elected cluster manager last)
             List<String> order = lab.topology().nodeNames();
             System.out.printf("OpenSearch %s, %d indices x %d documents (1 shard, 1 replica), host-list order %s%n",
@@ -94,6 +107,15 @@ public final class RollingRestartLabBenchmark {
             System.out.printf("ratio opsstack / community: %.2f (goal <= 0.5)%n", ops / runs.get("community").nanos);
             System.out.printf("ratio opsstack / official:  %.2f (goal <= 0.8)%n", ops / runs.get("official").nanos);
         }
+    }
+
+    /** {@link LabTopology#hotWarmColdTwoHot()} with {@code opensearch-hot-2} holding data only. */
+    private static LabTopology zonedTopology() {
+        LabTopology.Builder topology = LabTopology.builder("hot-warm-cold-zones");
+        for (LabNodeSpec node : LabTopology.hotWarmColdTwoHot().nodes()) {
+            topology.node("opensearch-hot-2".equals(node.name()) ? node.toBuilder().roles(NodeRole.DATA).build() : node);
+        }
+        return topology.build();
     }
 
     private static Run measure(OpenSearchLab lab, List<String> probeIndices, Sequence sequence) throws Exception {

@@ -94,7 +94,8 @@ public final class DrainDefinition implements OperationDefinition<Void> {
         plan.step(PlannedStep.builder("await-drained", StepAction.WAIT, name)
                 .description("wait until no shard copy is on " + name + " (" + feasibility.copies() + " copies, "
                         + feasibility.bytes() + " bytes), none is unassigned and nothing moves"
-                        + (raises.isEmpty() ? "" : "; recovery throttles raised to " + raises + " meanwhile and restored afterwards")));
+                        + (raises.isEmpty() ? "" : "; recovery throttles raised to " + raises + " (before the exclusion) "
+                        + "meanwhile and restored afterwards")));
         if (request.stopsNode()) {
             plan.step(PlannedStep.builder("stop-node", StepAction.STOP, name)
                     .description("stop " + name + " through " + request.serviceControl())
@@ -126,7 +127,11 @@ public final class DrainDefinition implements OperationDefinition<Void> {
         String node = request.node();
         switch (step.id()) {
             case "add-voting-exclusion" -> client.allocation().addVotingExclusions(List.of(node));
-            case "exclude-node" -> new ExclusionList(client).add(node);
+            case "exclude-node" -> {
+                // raised first, so the recoveries the exclusion starts already run at the raised limits
+                RecoveryThrottles.raise(client, context, request.recoveryLimits());
+                new ExclusionList(client).add(node);
+            }
             case "await-drained" -> {
                 RecoveryThrottles.raise(client, context, request.recoveryLimits());
                 new DrainWatch(client, node, request.pollInterval(), request.stallPolls())

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,13 +85,26 @@ final class ClusterGates {
                 + "moving; " + health.unassignedShards() + " replica(s) cannot be placed anywhere");
     }
 
+    /** For nodes already down when their restart step begins: anything but red (a primary missing elsewhere). */
+    GuardResult notRedWhileDown(List<String> downGroup) {
+        ClusterHealth health = client.health();
+        if (health.status() == HealthStatus.RED) {
+            return GuardResult.fail("cluster health is red (" + health.unassignedShards() + " unassigned shards) while "
+                    + downGroup + " is down: start it by hand and check the missing primaries");
+        }
+        return GuardResult.pass(downGroup + " is already down (an earlier run stopped it and did not finish) and "
+                + "every other node is joined; health " + health.status().name().toLowerCase(Locale.ROOT)
+                + ": starting it is what settles the cluster");
+    }
+
     /**
      * No other maintenance in flight: no transient allocation.enable (it would override ours), no
      * {@code none}, no leftover {@code primaries} (unless this operation set it), no cluster-level exclusions,
      * no voting config exclusions, no zone decommission.
      */
     GuardResult noForeignMaintenance(boolean primariesOurs) {
-        ClusterSettings settings = client.clusterSettings(false);
+        // with defaults: awareness set in opensearch.yml must still reveal a zone decommission
+        ClusterSettings settings = client.clusterSettings(true);
         List<String> problems = new ArrayList<>();
         Setting<AllocationEnable> enable = settings.allocationEnable();
         if (enable.source() == SettingSource.TRANSIENT) {

@@ -28,12 +28,12 @@ final class NodeGates {
      * whose nodes are all missing themselves may always go (restarting an unhealthy node heals).
      */
     GuardResult maxUnavailable(List<String> group, PlanTopology topology) {
-        Set<String> joined = joinedNames();
-        List<String> missing = topology.clusterNodes().stream().filter(name -> !joined.contains(name)).toList();
-        List<String> missingOthers = missing.stream().filter(name -> !group.contains(name)).toList();
-        if (!missing.isEmpty() && missing.containsAll(group) && missingOthers.isEmpty()) {
+        if (onlyGroupDown(group, topology)) {
             return GuardResult.pass(group + " already down; restarting it heals the cluster");
         }
+        Set<String> joined = joinedNames();
+        List<String> missingOthers = topology.clusterNodes().stream()
+                .filter(name -> !joined.contains(name) && !group.contains(name)).toList();
         int unavailable = missingOthers.size() + group.size();
         if (unavailable > topology.maxUnavailable()) {
             return GuardResult.fail((missingOthers.isEmpty() ? "" : missingOthers.size() + " node(s) already unavailable "
@@ -41,6 +41,13 @@ final class NodeGates {
                     + " unavailable, max-unavailable is " + topology.maxUnavailable());
         }
         return GuardResult.pass(unavailable + " of max-unavailable " + topology.maxUnavailable() + " node(s) down during the step");
+    }
+
+    /** Every node of the group is missing from the cluster and every other node of the plan is joined. */
+    boolean onlyGroupDown(List<String> group, PlanTopology topology) {
+        Set<String> joined = joinedNames();
+        List<String> missing = topology.clusterNodes().stream().filter(name -> !joined.contains(name)).toList();
+        return !group.isEmpty() && missing.size() == group.size() && missing.containsAll(group);
     }
 
     /** Only one manager-eligible node per step, and only while every other manager-eligible node is joined. */

@@ -85,6 +85,10 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
         if (!unknown.isEmpty()) {
             throw new OpsValidationException("unknown node(s) " + unknown + "; the cluster has " + byName.keySet(), target);
         }
+        if (request.maxUnavailable() > nodes.size()) {
+            throw new OpsValidationException("maxUnavailable " + request.maxUnavailable() + " exceeds the cluster's "
+                    + nodes.size() + " nodes", target);
+        }
         String electedId = client.clusterManagerNodeId();
         List<NodeInfo> selected = nodes.stream()
                 .filter(node -> request.nodes().isEmpty() || request.nodes().contains(node.name())).toList();
@@ -96,7 +100,7 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
         List<RestartGroups.Group> groups = RestartGroups.groups(order, byName,
                 request.parallelZones() ? client.shards() : List.of(),
                 request.parallelZones() ? request.zoneAttribute() : null,
-                settings.awarenessAttributes().orElse(List.of()), request.maxUnavailable(), notes);
+                request.parallelZones() ? awarenessAttributes() : List.of(), request.maxUnavailable(), notes);
 
         Plan.Builder plan = Plan.builder(NAME, target)
                 .parameter("order", String.join(",", order))
@@ -105,13 +109,12 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
         notes.forEach(plan::warning);
         String prior = settings.persistent().get(ClusterGates.ENABLE_KEY);
         PlannedStep.Builder preflight = PlannedStep.builder("preflight", StepAction.READ, target)
-                .description("check the cluster is settled and no other maintenance is in flight")
-                .guard(GUARD_SETTLED)
-                .guard(GUARD_NO_FOREIGN_MAINTENANCE);
+                .description("check the cluster is settled and no other maintenance is in flight");
         if (request.isUpgrade()) {
+            // first: a forbidden version is a lasting refusal, an unsettled cluster a passing one
             preflight.guard(GUARD_VERSION_RULES);
         }
-        plan.step(preflight);
+        plan.step(preflight.guard(GUARD_SETTLED).guard(GUARD_NO_FOREIGN_MAINTENANCE));
         if (request.isUpgrade()) {
             addSnapshotStep(plan);
         }
@@ -120,6 +123,11 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
         }
         plan.stateFacts(facts(nodes, settings));
         return PlanExecutor.evaluateGuards(this, plan.build());
+    }
+
+    /** Awareness as the cluster applies it: set through the API or in {@code opensearch.yml} (a default then). */
+    private List<String> awarenessAttributes() {
+        return client.clusterSettings(true).awarenessAttributes().orElse(List.of());
     }
 
     private void addSnapshotStep(Plan.Builder plan) {
@@ -210,8 +218,8 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
     @Override
     public Guard guard(String name) {
         return switch (name) {
-            case GUARD_SETTLED -> new NamedGuard(name, (step, context) -> clusterGates.settled(
-                    PlanTopology.fromParameters(context.plan().parameters()).clusterNodes().size()));
+            case GUARD_SETTLED -> new NamedGuard(name, (step, context) ->
+                    settled(step, PlanTopology.fromParameters(context.plan().parameters())));
             case GUARD_NO_FOREIGN_MAINTENANCE -> new NamedGuard(name, (step, context) ->
                     clusterGates.noForeignMaintenance(context.savedValue(RestartSequence.ENABLE_PRIOR).isPresent()));
             case GUARD_VERSION_RULES -> new NamedGuard(name, (step, context) -> versionRules());
@@ -242,6 +250,18 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
     @Override
     public void cleanup(OperationContext context, OperationStatus status) {
         sequence.restoreIfHeld(context);
+    }
+
+    /**
+     * A restart step whose nodes are all down while every other node is up was cut short after its stop (the
+     * applying process crashed): the missing nodes and their delayed replicas are the step's own doing and
+     * starting the nodes is what settles the cluster, so only red blocks the step then.
+     */
+    private GuardResult settled(PlannedStep step, PlanTopology topology) {
+        if (step.action() == StepAction.RESTART && nodeGates.onlyGroupDown(group(step), topology)) {
+            return clusterGates.notRedWhileDown(group(step));
+        }
+        return clusterGates.settled(topology.clusterNodes().size());
     }
 
     private static List<String> group(PlannedStep step) {
