@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opsstack.opensearch.internal.allocation.ClusterSnapshot;
 import io.opsstack.opensearch.internal.ops.drain.DrainFeasibility;
 import io.opsstack.opensearch.internal.ops.drain.DrainPlanner;
+import io.opsstack.opensearch.model.RelocationTarget;
+import io.opsstack.opensearch.model.ShardRow;
+import io.opsstack.opensearch.model.ShardState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,22 @@ class DrainPlannerTest {
         assertEquals(3, feasibility.copies());
         assertEquals("c", feasibility.targets().get("logs[0]p"), "b already holds the replica of logs[0]");
         assertEquals(3 * GB, feasibility.bytes());
+    }
+
+    @Test
+    void aCopyAlreadyRelocatingAwayKeepsItsTargetInsteadOfBeingBlockedBySameShard() {
+        // a resumed drain: the exclusion was written before the crash, so b already receives a's copy of logs[0]
+        ShardRow relocating = new ShardRow("logs", 0, true, ShardState.RELOCATING, 10L, GB, "127.0.0.1", "id-a", "a",
+                new RelocationTarget("127.0.0.1", "id-b", "b"), null);
+        ShardRow arriving = new ShardRow("logs", 0, true, ShardState.INITIALIZING, null, null, "127.0.0.1", "id-b", "b",
+                null, null);
+        ClusterSnapshot snapshot = snapshot(
+                List.of(node("a", "hot", "z1", 100, 90), node("b", "hot", "z2", 100, 90)),
+                rows(relocating, arriving, started("logs", 0, false, "c", GB)),
+                Map.of(), Map.of());
+        DrainFeasibility feasibility = DrainPlanner.assess(snapshot, "a");
+        assertTrue(feasibility.feasible(), feasibility.summary());
+        assertEquals("b (relocating)", feasibility.targets().get("logs[0]p"));
     }
 
     @Test

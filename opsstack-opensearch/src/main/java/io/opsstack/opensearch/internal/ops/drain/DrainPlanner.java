@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The feasibility core of a drain, on an in-memory {@link ClusterSnapshot}: for each copy held by the
  * node (largest first), a target that filters, {@code same_shard}, {@code total_shards_per_node}, the
- * low disk watermark and awareness allow, booked so later copies see the earlier moves. Pure: no I/O.
+ * low disk watermark and awareness allow, booked so later copies see the earlier moves; a copy already
+ * relocating away keeps its relocation target. Pure: no I/O.
  */
 public final class DrainPlanner {
 
@@ -38,6 +39,11 @@ public final class DrainPlanner {
             bytes += copy.storeBytes() == null ? 0 : copy.storeBytes();
             if (expandsToAllNodes(snapshot.indexSettings(copy.index()))) {
                 targets.put(label(copy), "(dropped: auto_expand_replicas)");
+                continue;
+            }
+            if (copy.relocatingTo() != null) {
+                // already on its way, e.g. when a drain is resumed after its exclusion was written
+                targets.put(label(copy), copy.relocatingTo().node() + " (relocating)");
                 continue;
             }
             TargetChooser.Choice choice = chooser.choose(copy, excluded, null);
