@@ -140,8 +140,9 @@ class ApplyingJvmCrashLabTest {
     void rollingRestartKilledWhileTheNodeIsDownIsResumedAndRestoresAllocation() throws Exception {
         String index = testIndices("crash-restart").get(0);
         OpenSearchLab lab = CrashLab.lab();
+        HeldStarts killedApplierControl = new HeldStarts(lab.serviceControl());
         try (OpenSearchOps os = CrashLab.ops();
-             ServiceControlRelay relay = ServiceControlRelay.serve(lab.serviceControl())) {
+             ServiceControlRelay relay = ServiceControlRelay.serve(killedApplierControl)) {
             long count = CrashLab.indexWithDocs(os, index, replicated(2), 300);
             os.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ENABLE, "all").build());
             Operation<Void> restart = CrashOperations.of(os, ROLLING_RESTART, NODE, lab.serviceControl());
@@ -154,6 +155,7 @@ class ApplyingJvmCrashLabTest {
                         CrashLab.CHILD_TIMEOUT);
                 child.kill9();
             }
+            killedApplierControl.dropHeldStarts();
             assertEquals("primaries", os.clusterSettings(false).persistent().get(ENABLE), "left by the killed apply");
             assertFalse(os.nodes().stream().anyMatch(node -> node.name().equals(NODE)), NODE + " left down by the kill");
 
