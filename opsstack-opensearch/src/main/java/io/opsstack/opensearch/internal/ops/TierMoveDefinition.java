@@ -5,7 +5,6 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -31,7 +30,7 @@ import java.util.TreeSet;
  * Moves indices to the data nodes of a tier by setting {@code index.routing.allocation.require.<attr>},
  * then waits per index until every shard copy is STARTED on a node of that tier.
  */
-public final class TierMoveDefinition implements OperationDefinition<Void> {
+public final class TierMoveDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-tier-move";
     static final String GUARD_CLUSTER_NOT_RED = "cluster-not-red";
     static final String GUARD_TIER_HAS_NODES = "target-tier-has-data-nodes";
@@ -40,23 +39,13 @@ public final class TierMoveDefinition implements OperationDefinition<Void> {
 
     private final OpenSearchOps client;
     private final TierMoveRequest request;
-    private final String target;
 
     public TierMoveDefinition(OpenSearchOps client, TierMoveRequest request) {
+        super(NAME, client);
         this.client = client;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
@@ -64,9 +53,9 @@ public final class TierMoveDefinition implements OperationDefinition<Void> {
         Set<String> tierNodes = nodesOfTier(tierOfNode);
         if (tierNodes.isEmpty()) {
             throw new OpsValidationException("no data node has node attribute " + request.attribute() + "="
-                    + request.tier() + "; values present: " + new TreeSet<>(tierOfNode.values()), target);
+                    + request.tier() + "; values present: " + new TreeSet<>(tierOfNode.values()), target());
         }
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("indices", String.join(",", request.indices()))
                 .parameter("attribute", request.attribute())
                 .parameter("tier", request.tier());
@@ -164,7 +153,7 @@ public final class TierMoveDefinition implements OperationDefinition<Void> {
                 .backoff(Backoff.fixed(request.pollInterval()))
                 .timeout(timeout)
                 .description("every shard copy of " + index + " STARTED on " + tierLabel())
-                .target(target)
+                .target(target())
                 .observer(context.waitObserver())
                 .build()
                 .await();
@@ -175,7 +164,7 @@ public final class TierMoveDefinition implements OperationDefinition<Void> {
         for (String pattern : request.indices()) {
             List<IndexRow> rows = matching(pattern);
             if (rows.isEmpty() && !isPattern(pattern)) {
-                throw new OpsValidationException("unknown index '" + pattern + "'", target);
+                throw new OpsValidationException("unknown index '" + pattern + "'", target());
             }
             if (rows.isEmpty()) {
                 plan.warning("pattern " + pattern + " matches no index");
@@ -183,7 +172,7 @@ public final class TierMoveDefinition implements OperationDefinition<Void> {
             rows.forEach(row -> resolved.add(row.index()));
         }
         if (resolved.isEmpty()) {
-            throw new OpsValidationException("no index matches " + request.indices(), target);
+            throw new OpsValidationException("no index matches " + request.indices(), target());
         }
         return List.copyOf(resolved);
     }

@@ -8,13 +8,13 @@ import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
 import io.opsstack.api.operation.OperationContext;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.OperationStatus;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.allocation.ClusterSnapshot;
 import io.opsstack.opensearch.internal.allocation.ExclusionList;
@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * caller's limits → optionally stop the node, see it leave, drop its exclusions. Throttles are
  * restored by {@link #cleanup}, also after a resumed crash, from the values saved in the journal.
  */
-public final class DrainDefinition implements OperationDefinition<Void> {
+public final class DrainDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-drain";
     static final String GUARD_FEASIBLE = "drain-feasible";
     static final String GUARD_NOT_RED = "cluster-not-red";
@@ -47,23 +47,13 @@ public final class DrainDefinition implements OperationDefinition<Void> {
 
     private final OpenSearchOps client;
     private final DrainRequest request;
-    private final String target;
 
     public DrainDefinition(OpenSearchOps client, DrainRequest request) {
+        super(NAME, client);
         this.client = client;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
@@ -73,7 +63,7 @@ public final class DrainDefinition implements OperationDefinition<Void> {
         ClusterSettings settings = snapshot.settings();
         DrainFeasibility feasibility = DrainPlanner.assess(snapshot, name);
         Map<String, String> raises = RecoveryThrottles.raises(settings, request.recoveryLimits());
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("node", name)
                 .parameter("stop_node", String.valueOf(request.stopsNode()))
                 .parameter("shard_copies", String.valueOf(feasibility.copies()))
@@ -225,7 +215,7 @@ public final class DrainDefinition implements OperationDefinition<Void> {
             }
             if (System.nanoTime() > deadline) {
                 throw new WaitTimeoutException(request.node() + " did not leave the cluster within "
-                        + request.stopTimeout(), null, target, 0, request.stopTimeout());
+                        + request.stopTimeout(), null, target(), 0, request.stopTimeout());
             }
             try {
                 Thread.sleep(request.pollInterval().toMillis());
@@ -241,7 +231,7 @@ public final class DrainDefinition implements OperationDefinition<Void> {
         List<NodeInfo> nodes = client.nodes();
         return nodes.stream().filter(n -> n.name().equals(request.node())).findFirst()
                 .orElseThrow(() -> new OpsValidationException("unknown node '" + request.node() + "'; the cluster has "
-                        + nodes.stream().map(NodeInfo::name).toList(), target));
+                        + nodes.stream().map(NodeInfo::name).toList(), target()));
     }
 
     private Map<String, String> stateFacts(ClusterSettings settings, NodeInfo node) {

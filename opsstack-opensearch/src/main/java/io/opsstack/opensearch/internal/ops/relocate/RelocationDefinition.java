@@ -6,7 +6,6 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -15,6 +14,7 @@ import io.opsstack.api.plan.ServerValidation;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.allocation.ClusterSnapshot;
 import io.opsstack.opensearch.model.HealthStatus;
@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * by the server with {@code dry_run=true&explain=true} (at plan time and in SERVER dry runs), then a
  * wait until the copy is STARTED on its target.
  */
-public final class RelocationDefinition implements OperationDefinition<Void> {
+public final class RelocationDefinition extends ClusterOperationDefinition<Void> {
     public static final String RELOCATE = "opensearch-relocate";
     public static final String REBALANCE = "opensearch-rebalance-tier";
     static final String GUARD_NOT_RED = "cluster-not-red";
@@ -43,18 +43,15 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
     private static final String NODE = "node";
 
     private final OpenSearchOps client;
-    private final String name;
-    private final String target;
     private final RelocationRequest relocation;
     private final RebalanceRequest rebalance;
 
     private RelocationDefinition(OpenSearchOps client, String name, RelocationRequest relocation,
                                  RebalanceRequest rebalance) {
+        super(name, client);
         this.client = client;
-        this.name = name;
         this.relocation = relocation;
         this.rebalance = rebalance;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
     public static RelocationDefinition relocate(OpenSearchOps client, RelocationRequest request) {
@@ -65,20 +62,11 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
         return new RelocationDefinition(client, REBALANCE, null, request);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         ClusterSnapshot snapshot = ClusterSnapshot.read(client);
-        Plan.Builder plan = Plan.builder(name, target);
+        Plan.Builder plan = Plan.builder(name(), target());
         MovePlanner.Moves moves;
         if (relocation != null) {
             requireNode(snapshot, relocation.fromNode());
@@ -89,7 +77,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
             snapshot.shards().forEach(row -> known.add(row.index()));
             for (String index : relocation.indices()) {
                 if (!known.contains(index)) {
-                    throw new OpsValidationException("unknown index '" + index + "'", target);
+                    throw new OpsValidationException("unknown index '" + index + "'", target());
                 }
             }
             plan.parameter("from_node", relocation.fromNode()).parameter("to_node", String.valueOf(relocation.toNode()));
@@ -97,7 +85,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
                     relocation.toNode());
         } else {
             if (snapshot.nodes().stream().noneMatch(n -> rebalance.tier().equals(n.attributes().get(rebalance.attribute())))) {
-                throw new OpsValidationException("no node has " + rebalance.attribute() + "=" + rebalance.tier(), target);
+                throw new OpsValidationException("no node has " + rebalance.attribute() + "=" + rebalance.tier(), target());
             }
             plan.parameter("tier", rebalance.attribute() + "=" + rebalance.tier());
             moves = MovePlanner.rebalanceTier(snapshot, rebalance.attribute(), rebalance.tier());
@@ -114,7 +102,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
                     .change(NODE, move.from(), move.to()));
         }
         if (moves.moves().isEmpty()) {
-            plan.step(PlannedStep.builder("noop", StepAction.NO_OP, target).description("nothing to move"));
+            plan.step(PlannedStep.builder("noop", StepAction.NO_OP, target()).description("nothing to move"));
         }
         plan.stateFacts(stateFacts(snapshot.shards()));
         return PlanExecutor.evaluateGuards(this, plan.build());
@@ -172,7 +160,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
                 .backoff(Backoff.fixed(pollInterval()))
                 .timeout(min(waitTimeout(), context.remaining()))
                 .description(move.label() + " STARTED on " + move.to())
-                .target(target)
+                .target(target())
                 .observer(context.waitObserver())
                 .build()
                 .await();
@@ -181,7 +169,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
     @Override
     public ServerValidation serverValidate(PlannedStep step, StepContext context) {
         if (step.action() != StepAction.MOVE) {
-            return OperationDefinition.super.serverValidate(step, context);
+            return super.serverValidate(step, context);
         }
         return dryRun(move(step));
     }
@@ -201,7 +189,7 @@ public final class RelocationDefinition implements OperationDefinition<Void> {
                         ? GuardResult.pass(move.from() + " holds " + move.label())
                         : GuardResult.fail(move.from() + " no longer holds a started " + move.label());
             });
-            default -> throw new OpsValidationException(name + " has no guard named '" + guardName + "'");
+            default -> throw new OpsValidationException(name() + " has no guard named '" + guardName + "'");
         };
     }
 

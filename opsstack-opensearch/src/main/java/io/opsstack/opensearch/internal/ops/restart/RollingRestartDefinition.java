@@ -14,7 +14,6 @@ import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
 import io.opsstack.api.operation.OperationContext;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.OperationStatus;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
@@ -22,6 +21,7 @@ import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.service.ServiceControl;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.SnapshotApi;
 import io.opsstack.opensearch.internal.RestClient;
@@ -35,7 +35,7 @@ import io.opsstack.opensearch.ops.SnapshotRequest;
  * Rolling restart or rolling upgrade: a pre-flight step, for upgrades a snapshot, then one step per node (or per
  * zone where allocation awareness proves it safe) in a deterministic order, each behind its named guards.
  */
-public final class RollingRestartDefinition implements OperationDefinition<Void> {
+public final class RollingRestartDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-rolling-restart";
     public static final String GUARD_SETTLED = "cluster-settled";
     public static final String GUARD_NO_FOREIGN_MAINTENANCE = "no-foreign-maintenance";
@@ -52,29 +52,19 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
     private final ClusterGates clusterGates;
     private final NodeGates nodeGates;
     private final RestartSequence sequence;
-    private final String target;
 
     public RollingRestartDefinition(OpenSearchOps client, RestClient rest, SnapshotApi snapshots,
                                     ServiceControl control, RollingRestartRequest request) {
+        super(NAME, client);
         this.client = client;
         this.snapshots = snapshots;
         this.request = Objects.requireNonNull(request, "request");
-        this.target = "opensearch/" + client.health().clusterName();
         this.clusterGates = new ClusterGates(client, rest);
         this.nodeGates = new NodeGates(client);
         this.sequence = new RestartSequence(client, rest, Objects.requireNonNull(control, "control"), request,
-                nodeGates, target);
+                nodeGates, target());
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
@@ -83,11 +73,11 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
         nodes.forEach(node -> byName.put(node.name(), node));
         List<String> unknown = request.nodes().stream().filter(name -> !byName.containsKey(name)).toList();
         if (!unknown.isEmpty()) {
-            throw new OpsValidationException("unknown node(s) " + unknown + "; the cluster has " + byName.keySet(), target);
+            throw new OpsValidationException("unknown node(s) " + unknown + "; the cluster has " + byName.keySet(), target());
         }
         if (request.maxUnavailable() > nodes.size()) {
             throw new OpsValidationException("maxUnavailable " + request.maxUnavailable() + " exceeds the cluster's "
-                    + nodes.size() + " nodes", target);
+                    + nodes.size() + " nodes", target());
         }
         String electedId = client.clusterManagerNodeId();
         List<NodeInfo> selected = nodes.stream()
@@ -102,13 +92,13 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
                 request.parallelZones() ? request.zoneAttribute() : null,
                 request.parallelZones() ? awarenessAttributes() : List.of(), request.maxUnavailable(), notes);
 
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("order", String.join(",", order))
                 .parameter("target_version", request.targetVersion() == null ? "<same>" : request.targetVersion());
         topology.toParameters().forEach(plan::parameter);
         notes.forEach(plan::warning);
         String prior = settings.persistent().get(ClusterGates.ENABLE_KEY);
-        PlannedStep.Builder preflight = PlannedStep.builder("preflight", StepAction.READ, target)
+        PlannedStep.Builder preflight = PlannedStep.builder("preflight", StepAction.READ, target())
                 .description("check the cluster is settled and no other maintenance is in flight");
         if (request.isUpgrade()) {
             // first: a forbidden version is a lasting refusal, an unsettled cluster a passing one
@@ -136,7 +126,7 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
             return;
         }
         if (snapshots.repository(request.snapshotRepository()).isEmpty()) {
-            throw new OpsValidationException("unknown snapshot repository '" + request.snapshotRepository() + "'", target);
+            throw new OpsValidationException("unknown snapshot repository '" + request.snapshotRepository() + "'", target());
         }
         plan.step(PlannedStep.builder("snapshot", StepAction.SNAPSHOT, request.snapshotRepository())
                 .description("snapshot all indices into " + request.snapshotRepository() + " and wait for SUCCESS"));
@@ -208,7 +198,7 @@ public final class RollingRestartDefinition implements OperationDefinition<Void>
             for (String guardName : part.guardNames()) {
                 GuardResult verdict = definition.guard(guardName).check(part, context);
                 if (!verdict.passed()) {
-                    throw new UnsafeOperationException(guardName, verdict.reason(), target, NAME, context.step().id());
+                    throw new UnsafeOperationException(guardName, verdict.reason(), target(), NAME, context.step().id());
                 }
             }
             definition.execute(part, context);

@@ -12,7 +12,6 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -20,6 +19,7 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.SnapshotApi;
 import io.opsstack.opensearch.model.ClusterHealth;
@@ -29,7 +29,7 @@ import io.opsstack.opensearch.model.snapshot.SnapshotInfo;
 import io.opsstack.opensearch.ops.RestoreRequest;
 
 /** Restores indices from a snapshot (optionally renamed) and waits until they are green. */
-public final class RestoreDefinition implements OperationDefinition<Void> {
+public final class RestoreDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-restore";
     static final String GUARD_SNAPSHOT_SUCCESSFUL = "snapshot-successful";
     static final String GUARD_TARGETS_ABSENT = "restore-targets-absent";
@@ -39,31 +39,21 @@ public final class RestoreDefinition implements OperationDefinition<Void> {
     private final OpenSearchOps client;
     private final SnapshotApi snapshots;
     private final RestoreRequest request;
-    private final String target;
 
     public RestoreDefinition(OpenSearchOps client, SnapshotApi snapshots, RestoreRequest request) {
+        super(NAME, client);
         this.client = client;
         this.snapshots = snapshots;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         SnapshotInfo snapshot = requireSnapshot();
         List<String> sources = sourceIndices(snapshot);
         List<String> targets = sources.stream().map(request::targetName).toList();
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("repository", request.repository())
                 .parameter("snapshot", request.snapshot())
                 .parameter("indices", String.join(",", sources))
@@ -139,7 +129,7 @@ public final class RestoreDefinition implements OperationDefinition<Void> {
                 .backoff(Backoff.fixed(request.pollInterval()))
                 .timeout(SnapshotDefinition.min(request.waitTimeout(), context.remaining()))
                 .description("restored indices " + indices + " green")
-                .target(target)
+                .target(target())
                 .observer(context.waitObserver())
                 .build()
                 .await();
@@ -147,11 +137,11 @@ public final class RestoreDefinition implements OperationDefinition<Void> {
 
     private SnapshotInfo requireSnapshot() {
         if (snapshots.repository(request.repository()).isEmpty()) {
-            throw new OpsValidationException("unknown snapshot repository '" + request.repository() + "'", target);
+            throw new OpsValidationException("unknown snapshot repository '" + request.repository() + "'", target());
         }
         return snapshots.snapshotStatus(request.repository(), request.snapshot()).orElseThrow(() ->
                 new OpsValidationException("repository " + request.repository() + " has no snapshot '"
-                        + request.snapshot() + "'", target));
+                        + request.snapshot() + "'", target()));
     }
 
     /** The snapshot's indices the request selects; a concrete name the snapshot lacks is refused. */
@@ -165,7 +155,7 @@ public final class RestoreDefinition implements OperationDefinition<Void> {
             List<String> matches = snapshot.indices().stream().filter(index -> glob.matcher(index).matches()).toList();
             if (matches.isEmpty()) {
                 throw new OpsValidationException("snapshot " + request.snapshot() + " has no index matching '" + wanted
-                        + "'; it holds " + snapshot.indices(), target);
+                        + "'; it holds " + snapshot.indices(), target());
             }
             matches.stream().filter(index -> !selected.contains(index)).forEach(selected::add);
         }

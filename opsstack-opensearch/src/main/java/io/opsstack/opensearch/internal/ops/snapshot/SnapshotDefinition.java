@@ -12,7 +12,6 @@ import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
 import io.opsstack.api.operation.OperationContext;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -20,6 +19,7 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.SnapshotApi;
 import io.opsstack.opensearch.model.snapshot.SnapshotInfo;
@@ -27,7 +27,7 @@ import io.opsstack.opensearch.model.snapshot.SnapshotRepository;
 import io.opsstack.opensearch.ops.SnapshotRequest;
 
 /** Takes one snapshot and waits until it is SUCCESS. Also the first step of a rolling upgrade. */
-public final class SnapshotDefinition implements OperationDefinition<SnapshotInfo> {
+public final class SnapshotDefinition extends ClusterOperationDefinition<SnapshotInfo> {
     public static final String NAME = "opensearch-snapshot";
     static final String GUARD_REPOSITORY_VERIFIED = "repository-verified";
     static final String GUARD_NAME_FREE = "snapshot-name-free";
@@ -36,35 +36,25 @@ public final class SnapshotDefinition implements OperationDefinition<SnapshotInf
     private final OpenSearchOps client;
     private final SnapshotApi snapshots;
     private final SnapshotRequest request;
-    private final String target;
 
     public SnapshotDefinition(OpenSearchOps client, SnapshotApi snapshots, SnapshotRequest request) {
+        super(NAME, client);
         this.client = client;
         this.snapshots = snapshots;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         SnapshotRepository repository = requireRepository();
         for (String index : request.indices()) {
             if (!index.contains("*") && !client.indexExists(index)) {
-                throw new OpsValidationException("unknown index '" + index + "'", target);
+                throw new OpsValidationException("unknown index '" + index + "'", target());
             }
         }
         String what = request.indices().isEmpty() ? "all indices" : String.join(",", request.indices());
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("repository", request.repository())
                 .parameter("snapshot", request.snapshot())
                 .parameter("indices", what)
@@ -153,7 +143,7 @@ public final class SnapshotDefinition implements OperationDefinition<SnapshotInf
                 .backoff(Backoff.fixed(request.pollInterval()))
                 .timeout(min(request.waitTimeout(), context.remaining()))
                 .description("snapshot " + request.repository() + "/" + request.snapshot() + " SUCCESS")
-                .target(target)
+                .target(target())
                 .observer(context.waitObserver())
                 .build()
                 .await()
@@ -163,7 +153,7 @@ public final class SnapshotDefinition implements OperationDefinition<SnapshotInf
 
     private SnapshotRepository requireRepository() {
         return snapshots.repository(request.repository()).orElseThrow(() -> new OpsValidationException(
-                "unknown snapshot repository '" + request.repository() + "'", target));
+                "unknown snapshot repository '" + request.repository() + "'", target()));
     }
 
     static java.time.Duration min(java.time.Duration a, java.time.Duration b) {

@@ -3,12 +3,12 @@ package io.opsstack.opensearch.internal.ops.tier;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.ops.IndexOpenCloseRequest;
@@ -19,37 +19,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Closes or opens indices by age (the job of the old {@code open_closed_index.sh}). */
-public final class IndexOpenCloseDefinition implements OperationDefinition<Void> {
+public final class IndexOpenCloseDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-index-open-close";
 
     private final OpenSearchOps client;
     private final RestClient rest;
     private final IndexOpenCloseRequest request;
-    private final String target;
 
     public IndexOpenCloseDefinition(OpenSearchOps client, RestClient rest, IndexOpenCloseRequest request) {
+        super(NAME, client);
         this.client = client;
         this.rest = rest;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         Instant now = now();
         AgedIndices selected = AgedIndices.select(client, request.indices(), request.age(), now);
         String verb = request.action() == Action.CLOSE ? "close" : "open";
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("action", verb)
                 .parameter("indices", String.join(",", request.indices()))
                 .parameter("age_from", request.age().text())
@@ -91,9 +81,9 @@ public final class IndexOpenCloseDefinition implements OperationDefinition<Void>
     @Override
     public void execute(PlannedStep step, StepContext context) {
         if (step.id().startsWith("close/")) {
-            IndexCommands.close(client, rest, step.target(), context, target);
+            IndexCommands.close(client, rest, step.target(), context, target());
         } else if (step.id().startsWith("open/")) {
-            IndexCommands.open(client, rest, step.target(), context, target);
+            IndexCommands.open(client, rest, step.target(), context, target());
         }
     }
 

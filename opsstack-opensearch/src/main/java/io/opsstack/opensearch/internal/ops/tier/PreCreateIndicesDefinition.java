@@ -6,12 +6,12 @@ import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.NamedGuard;
 import io.opsstack.api.http.HttpRequest;
 import io.opsstack.api.http.HttpResponse;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.OpenSearchServiceException;
 import io.opsstack.opensearch.internal.Json;
@@ -29,38 +29,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Creates the coming days' daily indices (the job of the old {@code pre_create_index.sh}). */
-public final class PreCreateIndicesDefinition implements OperationDefinition<Void> {
+public final class PreCreateIndicesDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-pre-create-indices";
     private static final String ABSENT = "<absent>";
 
     private final OpenSearchOps client;
     private final RestClient rest;
     private final PreCreateIndicesRequest request;
-    private final String target;
 
     public PreCreateIndicesDefinition(OpenSearchOps client, RestClient rest, PreCreateIndicesRequest request) {
+        super(NAME, client);
         this.client = client;
         this.rest = rest;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         Instant now = request.asOf() != null ? request.asOf() : Instant.now();
         List<String> names = names(now);
         List<String> templatePatterns = request.template() == null ? List.of() : templatePatterns(request.template());
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("name_patterns", String.join(",", request.namePatterns()))
                 .parameter("days", Integer.toString(request.days()))
                 .parameter("as_of", now.toString());
@@ -70,7 +60,7 @@ public final class PreCreateIndicesDefinition implements OperationDefinition<Voi
         for (String name : names) {
             if (request.template() != null && templatePatterns.stream().noneMatch(p -> globMatches(p, name))) {
                 throw new OpsValidationException("index template '" + request.template() + "' does not apply to " + name
-                        + ": its index patterns are " + templatePatterns, target);
+                        + ": its index patterns are " + templatePatterns, target());
             }
             if (client.indexExists(name)) {
                 plan.step(PlannedStep.builder("exists/" + name, StepAction.NO_OP, name).description(name + " already exists"));
@@ -137,7 +127,7 @@ public final class PreCreateIndicesDefinition implements OperationDefinition<Voi
     private List<String> templatePatterns(String template) {
         HttpResponse response = rest.send(HttpRequest.get("/_index_template/" + template).allowStatus(404).build());
         if (response.statusCode() == 404) {
-            throw new OpsValidationException("index template '" + template + "' does not exist", target);
+            throw new OpsValidationException("index template '" + template + "' does not exist", target());
         }
         List<String> patterns = new ArrayList<>();
         JsonNode root = Json.parse(response.bodyAsString(), "GET _index_template/" + template);

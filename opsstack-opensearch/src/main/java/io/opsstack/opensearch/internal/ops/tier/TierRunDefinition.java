@@ -6,7 +6,6 @@ import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
 import io.opsstack.api.http.HttpRequest;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -14,6 +13,7 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.RestPaths;
@@ -35,7 +35,7 @@ import java.util.TreeSet;
  * The tier runner: plans with {@link TierRunPlanner} on a freshly read {@link ClusterView} and applies
  * per index, waiting per index until every copy is STARTED on a node its allocation filters allow.
  */
-public final class TierRunDefinition implements OperationDefinition<Void> {
+public final class TierRunDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-tier-run";
     static final String GUARD_CLUSTER_NOT_RED = ClusterGuards.CLUSTER_NOT_RED;
     static final String GUARD_TIER_HAS_NODES = "target-tier-has-data-nodes";
@@ -50,26 +50,16 @@ public final class TierRunDefinition implements OperationDefinition<Void> {
     private final TierRunRequest request;
     private final TierPolicy policy;
     private final ClusterViewReader reader;
-    private final String target;
 
     public TierRunDefinition(OpenSearchOps client, RestClient rest, TierRunRequest request) {
+        super(NAME, client);
         this.client = client;
         this.rest = rest;
         this.request = request;
         this.policy = request.policy();
         this.reader = new ClusterViewReader(client, rest);
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     /** Checks the policy against the live cluster: attribute values exist, target tiers have disk room. */
     public PolicyValidation validate() {
@@ -82,7 +72,7 @@ public final class TierRunDefinition implements OperationDefinition<Void> {
         for (PolicyPhase phase : policy.phases()) {
             if (phase.actions().stream().anyMatch(TierAction.Shrink.class::isInstance)) {
                 throw new OpsValidationException("phase " + phase.name() + " of policy " + policy.name()
-                        + " shrinks indices, which only the ISM executor runs; remove shrink to use the tier runner", target);
+                        + " shrinks indices, which only the ISM executor runs; remove shrink to use the tier runner", target());
             }
         }
         Instant now = request.asOf() != null ? request.asOf() : Instant.now();
@@ -90,7 +80,7 @@ public final class TierRunDefinition implements OperationDefinition<Void> {
         TierRunPlanner planner = new TierRunPlanner(policy, view, now);
         new PolicyValidation(policy.name(), planner.attributeProblems()).requireValid();
         TierRunPlan run = planner.plan();
-        Plan.Builder plan = Plan.builder(NAME, target)
+        Plan.Builder plan = Plan.builder(NAME, target())
                 .parameter("policy", policy.name())
                 .parameter("indices", String.join(",", policy.indexPatterns()))
                 .parameter("age_from", policy.age().text())
@@ -176,13 +166,13 @@ public final class TierRunDefinition implements OperationDefinition<Void> {
         String path = "/" + RestPaths.index(index);
         switch (step.id().substring(0, step.id().indexOf('/'))) {
             case "noop" -> { }
-            case "open" -> IndexCommands.open(client, rest, index, context, target);
+            case "open" -> IndexCommands.open(client, rest, index, context, target());
             case "settings" -> client.putIndexSettings(index, step.after());
             case "await" -> awaitPlacement(index, context);
             case "force-merge" -> rest.body(HttpRequest.post(path + "/_forcemerge")
                     .query("max_num_segments", step.after().get(TierRunPlanner.MAX_SEGMENTS))
                     .idempotent(true).timeout(context.remaining()).build());
-            case "close" -> IndexCommands.close(client, rest, index, context, target);
+            case "close" -> IndexCommands.close(client, rest, index, context, target());
             case "delete" -> client.deleteIndex(index);
             default -> throw new IllegalStateException("the tier runner has no step " + step.id());
         }
@@ -293,7 +283,7 @@ public final class TierRunDefinition implements OperationDefinition<Void> {
                 .backoff(Backoff.fixed(request.pollInterval()))
                 .timeout(timeout)
                 .description("every shard copy of " + index + " STARTED on a node its allocation filters allow")
-                .target(target)
+                .target(target())
                 .observer(context.waitObserver())
                 .build()
                 .await();

@@ -5,7 +5,6 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -13,6 +12,7 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.OpenSearchServiceException;
 import io.opsstack.opensearch.model.ClusterSettings;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * decommission → poll its status to SUCCESSFUL (FAILED fails the step). The server moves no shards,
  * so a guard verifies that every shard has a started copy outside the zone.
  */
-public final class ZoneDecommissionDefinition implements OperationDefinition<Void> {
+public final class ZoneDecommissionDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-zone-decommission";
     static final String GUARD_AWARENESS = "awareness-attribute-configured";
     static final String GUARD_FORCED = "forced-awareness-values";
@@ -39,29 +39,19 @@ public final class ZoneDecommissionDefinition implements OperationDefinition<Voi
 
     private final OpenSearchOps client;
     private final ZoneDecommissionRequest request;
-    private final String target;
 
     public ZoneDecommissionDefinition(OpenSearchOps client, ZoneDecommissionRequest request) {
+        super(NAME, client);
         this.client = client;
         this.request = request;
-        this.target = "opensearch/" + client.health().clusterName();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
-    }
 
     @Override
     public Plan plan() {
         List<NodeInfo> zoneNodes = zoneNodes();
         AwarenessWeights weights = currentWeights();
-        Plan.Builder plan = Plan.builder(NAME, target).parameter("attribute", request.attribute())
+        Plan.Builder plan = Plan.builder(NAME, target()).parameter("attribute", request.attribute())
                 .parameter("zone", request.zone())
                 .parameter("nodes", zoneNodes.stream().map(NodeInfo::name).toList().toString());
         Double weight = weights.weight(request.zone());
@@ -109,7 +99,7 @@ public final class ZoneDecommissionDefinition implements OperationDefinition<Voi
                     .backoff(Backoff.fixed(request.pollInterval()))
                     .timeout(request.waitTimeout().compareTo(context.remaining()) < 0 ? request.waitTimeout() : context.remaining())
                     .description("decommission of " + request.zone() + " SUCCESSFUL")
-                    .target(target).observer(context.waitObserver()).build().await();
+                    .target(target()).observer(context.waitObserver()).build().await();
             default -> throw new IllegalStateException("zone decommission has no step " + step.id());
         }
     }
@@ -186,7 +176,7 @@ public final class ZoneDecommissionDefinition implements OperationDefinition<Voi
         if (inZone.isEmpty()) {
             throw new OpsValidationException("unknown zone: no node has " + request.attribute() + "=" + request.zone()
                     + "; values in the cluster: " + nodes.stream().map(n -> n.attribute(request.attribute()))
-                    .filter(v -> v != null).distinct().sorted().toList(), target);
+                    .filter(v -> v != null).distinct().sorted().toList(), target());
         }
         return inZone;
     }
