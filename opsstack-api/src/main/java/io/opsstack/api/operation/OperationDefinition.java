@@ -41,6 +41,15 @@ public interface OperationDefinition<R> {
      */
     Guard guard(String name);
 
+    /**
+     * Whether the engine may evaluate guards at the same time: a step's guards before it runs, and at planning the
+     * steps of a plan. Return true only when every guard just reads, through clients that are safe to share between
+     * threads; the verdicts are reported in declared order either way. False by default (one after the other).
+     */
+    default boolean concurrentGuards() {
+        return false;
+    }
+
     /** Asks the system to validate a step without performing it; by default no validation exists. */
     default ServerValidation serverValidate(PlannedStep step, StepContext context) {
         return ServerValidation.notValidated("no server-side validation exists for " + step.action().label() + " steps");

@@ -6,7 +6,6 @@ import io.opsstack.api.operation.DryRun;
 import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.OperationResult;
 import io.opsstack.api.operation.OperationStatus;
-import io.opsstack.api.plan.GuardCheck;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The apply engine behind {@code PlanExecutor}. Not part of the supported API. */
 public final class Engine {
@@ -49,11 +49,11 @@ public final class Engine {
         EventSink nowhere = new EventSink(plan.id(), ProgressListeners.none(), 0);
         RunContext run = new RunContext(plan.id(), plan, DryRun.CLIENT, null, Map.of(),
                 System.nanoTime() + PLANNING_DEADLINE.toNanos(), nowhere);
-        List<PlannedStep> steps = new ArrayList<>();
+        List<Supplier<PlannedStep>> steps = new ArrayList<>();
         for (PlannedStep step : plan.steps()) {
-            List<GuardCheck> checks = StepGuards.evaluate(definition, step, new RunStepContext(run, step));
-            steps.add(step.toBuilder().guards(checks).build());
+            steps.add(() -> step.toBuilder().guards(StepGuards.evaluateInOrder(definition, step, new RunStepContext(run, step)))
+                    .build());
         }
-        return plan.toBuilder().steps(steps).build();
+        return plan.toBuilder().steps(GuardRunner.all(definition, steps)).build();
     }
 }

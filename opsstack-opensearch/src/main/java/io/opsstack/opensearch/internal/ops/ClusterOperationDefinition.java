@@ -5,7 +5,8 @@ import io.opsstack.opensearch.OpenSearchOps;
 
 /**
  * What the OpenSearch operation definitions share: the operation's name and its target,
- * {@code opensearch/<cluster name>}, read once from the cluster when the definition is built.
+ * {@code opensearch/<cluster name>}, read once from the cluster when the definition is built; and guards that only
+ * read through the thread-safe client, so the engine may evaluate them at the same time.
  *
  * @param <R> the operation's result
  */
@@ -26,5 +27,10 @@ public abstract class ClusterOperationDefinition<R> implements OperationDefiniti
     @Override
     public final String target() {
         return target;
+    }
+
+    @Override
+    public final boolean concurrentGuards() {
+        return true;
     }
 }

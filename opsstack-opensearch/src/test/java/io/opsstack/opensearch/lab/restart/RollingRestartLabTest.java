@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ import io.opsstack.testkit.opensearch.WriteReadProbe;
 class RollingRestartLabTest {
 
     private static final String ENABLE = "cluster.routing.allocation.enable";
+    private static final String RECOVERIES = "cluster.routing.allocation.node_concurrent_recoveries";
     private static final String DELAYED = "index.unassigned.node_left.delayed_timeout";
     private static final Map<String, OpenSearchLab> LABS = new LinkedHashMap<>();
     private static final Map<String, Path> REPOSITORIES = new LinkedHashMap<>();
@@ -113,7 +115,8 @@ class RollingRestartLabTest {
             os.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ENABLE, "all").build());
             awaitGreen(os);
 
-            Operation<Void> restart = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl());
+            SettingsAtStop control = new SettingsAtStop(lab.serviceControl(), os, List.of(ENABLE, RECOVERIES));
+            Operation<Void> restart = os.rollingRestart(RollingRestartRequest.builder().build(), control);
             Plan plan = restart.plan();
             List<String> order = List.of(plan.parameters().get("order").split(","));
             assertEquals(4, order.size(), plan.render());
@@ -136,8 +139,9 @@ class RollingRestartLabTest {
             assertEquals(0, report.readMisses(), report.toString());
             assertTrue(report.totalAcknowledgedWrites() > 0, report.toString());
             assertEquals("all", os.clusterSettings(false).persistent().get(ENABLE), "the prior explicit value is back");
-            assertNull(os.clusterSettings(false).persistent().get("cluster.routing.allocation.node_concurrent_recoveries"),
-                    "the raised recovery concurrency is unset again");
+            assertEquals(Collections.nCopies(4, Map.of(ENABLE, "primaries", RECOVERIES, "4")), control.seen(),
+                    "each node went down with allocation held at primaries and the recovery concurrency raised");
+            assertNull(os.clusterSettings(false).persistent().get(RECOVERIES), "the raised recovery concurrency is unset again");
             os.refresh();
             counts.forEach((index, count) -> assertEquals(count, os.count(index), index));
             awaitGreen(os);

@@ -24,13 +24,15 @@ import io.opsstack.opensearch.model.ClusterSettingsUpdate;
 import io.opsstack.opensearch.model.HealthRequest;
 import io.opsstack.opensearch.model.HealthStatus;
 import io.opsstack.opensearch.model.NodeInfo;
+import io.opsstack.opensearch.model.WaitForEvents;
 import io.opsstack.opensearch.ops.RollingRestartRequest;
 
 /**
- * Restarts one group of nodes: hold allocation at {@code primaries} (the prior value saved in the journal once),
- * flush, make sure no primary without a copy elsewhere landed on the group (OpenSearch#17747), optionally raise
- * the delayed-allocation timeout and the recovery concurrency, stop, confirm the nodes left, start, confirm they rejoined by name and version, restore the saved allocation value, and
- * wait until the cluster is green (or as settled as before). Every part is re-entrant, so a step interrupted
+ * Restarts one group of nodes: hold allocation at {@code primaries} and raise the recovery concurrency in one
+ * settings write (the prior values saved in the journal once), flush, make sure no primary without a copy elsewhere
+ * landed on the group (OpenSearch#17747), optionally raise the delayed-allocation timeout, stop, confirm the nodes
+ * left, start, confirm they rejoined by name and version, restore the saved allocation value, wait until the
+ * cluster is green (or as settled as before), restore the recovery concurrency and wait until nothing moves. Every part is re-entrant, so a step interrupted
  * by a crash can run again.
  */
 final class RestartSequence {
@@ -66,7 +68,6 @@ final class RestartSequence {
         flush();
         coverPrimaries(group, context);
         delayedWindow.open(context);
-        raiseRecoveries(context);
         for (String node : group) {
             context.waiting("stopping " + node);
             control.stop(node, request.nodeTimeout());
@@ -81,6 +82,7 @@ final class RestartSequence {
         delayedWindow.close(context);
         awaitRecovered(group, topology, context);
         restoreRecoveries(context);
+        awaitQuiet(group, topology, context);
     }
 
     /** Puts the saved allocation value (and delayed timeouts) back if this operation left its own in place. */
@@ -116,25 +118,31 @@ final class RestartSequence {
         return versions;
     }
 
+    /**
+     * Holds allocation at {@code primaries} and, in the same settings write, raises the recovery concurrency for the
+     * copies that catch up after the restart (they replay few operations after a flush). The prior values are read
+     * once per operation and saved in the journal.
+     */
     private void holdPrimaries(StepContext context) {
-        if (context.savedValue(ENABLE_PRIOR).isEmpty()) {
-            context.saveValue(ENABLE_PRIOR, client.clusterSettings(false).persistent().get(ClusterGates.ENABLE_KEY));
+        boolean raises = request.recoveryConcurrency() > 0;
+        if (context.savedValue(ENABLE_PRIOR).isEmpty() || (raises && context.savedValue(RECOVERIES_PRIOR).isEmpty())) {
+            Map<String, String> persistent = client.clusterSettings(false).persistent();
+            saveOnce(context, ENABLE_PRIOR, persistent.get(ClusterGates.ENABLE_KEY));
+            if (raises) {
+                saveOnce(context, RECOVERIES_PRIOR, persistent.get(RECOVERIES_KEY));
+            }
         }
-        client.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ClusterGates.ENABLE_KEY, "primaries").build());
+        ClusterSettingsUpdate.Builder update = ClusterSettingsUpdate.builder().persistent(ClusterGates.ENABLE_KEY, "primaries");
+        String prior = context.savedValue(RECOVERIES_PRIOR).map(SavedValue::value).orElse(null);
+        if (raises && (prior == null || Integer.parseInt(prior.trim()) < request.recoveryConcurrency())) {
+            update.persistent(RECOVERIES_KEY, String.valueOf(request.recoveryConcurrency()));
+        }
+        client.putClusterSettings(update.build());
     }
 
-    /** More concurrent recoveries while the node's copies catch up (they replay few operations after a flush). */
-    private void raiseRecoveries(StepContext context) {
-        if (request.recoveryConcurrency() == 0) {
-            return;
-        }
-        if (context.savedValue(RECOVERIES_PRIOR).isEmpty()) {
-            context.saveValue(RECOVERIES_PRIOR, client.clusterSettings(false).persistent().get(RECOVERIES_KEY));
-        }
-        String prior = context.savedValue(RECOVERIES_PRIOR).map(SavedValue::value).orElse(null);
-        if (prior == null || Integer.parseInt(prior.trim()) < request.recoveryConcurrency()) {
-            client.putClusterSettings(ClusterSettingsUpdate.builder()
-                    .persistent(RECOVERIES_KEY, String.valueOf(request.recoveryConcurrency())).build());
+    private static void saveOnce(StepContext context, String key, String value) {
+        if (context.savedValue(key).isEmpty()) {
+            context.saveValue(key, value);
         }
     }
 
@@ -213,14 +221,33 @@ final class RestartSequence {
             if (health.status() == HealthStatus.YELLOW && quiet && health.unassignedShards() <= topology.baselineUnassigned()) {
                 return true;
             }
-            List<String> missing = new ArrayList<>(topology.clusterNodes());
-            missing.removeAll(gates.joinedNames());
-            if (!missing.isEmpty()) {
-                context.waiting("nodes " + missing + " are missing; leaving the decision to the next step's guards");
-                return true;
-            }
-            return false;
+            return othersMissing(topology, context);
         });
+    }
+
+    /**
+     * Nothing moves and the manager's queue is empty. Shards that started, and the settings write restoring the
+     * recovery concurrency, make the cluster reroute, and a reroute may start rebalancing: the step ends once that
+     * is over, so the next step's {@code cluster-settled} guard meets a settled cluster instead of refusing.
+     */
+    private void awaitQuiet(List<String> group, PlanTopology topology, StepContext context) {
+        Duration serverWait = request.pollInterval().multipliedBy(4);
+        poll("no shard moving after restarting " + group, request.recoveryTimeout(), context, () -> {
+            ClusterHealth health = client.health(HealthRequest.builder().waitForEvents(WaitForEvents.LANGUID)
+                    .waitForNoRelocatingShards(true).waitForNoInitializingShards(true).timeout(serverWait).build());
+            return (!health.timedOut() && health.shardActivity() == 0) || othersMissing(topology, context);
+        });
+    }
+
+    /** Another node of the plan is missing: waiting for the cluster is pointless, the next step's guards halt the run by name. */
+    private boolean othersMissing(PlanTopology topology, StepContext context) {
+        List<String> missing = new ArrayList<>(topology.clusterNodes());
+        missing.removeAll(gates.joinedNames());
+        if (missing.isEmpty()) {
+            return false;
+        }
+        context.waiting("nodes " + missing + " are missing; leaving the decision to the next step's guards");
+        return true;
     }
 
     private void poll(String description, Duration timeout, StepContext context, Check check) {

@@ -142,7 +142,7 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
         description.setLength(description.length() - 2);
         description.append("): allocation primaries, flush, stop, start, rejoin")
                 .append(request.isUpgrade() ? " on " + request.targetVersion() : " on the same version")
-                .append(", allocation back to ").append(prior == null ? UNSET : prior).append(", wait for green");
+                .append(", allocation back to ").append(prior == null ? UNSET : prior).append(", wait for green, then until nothing moves");
         if (request.recoveryConcurrency() > 0) {
             description.append("; ").append(RestartSequence.RECOVERIES_KEY).append(" at least ")
                     .append(request.recoveryConcurrency()).append(" while its copies recover, then restored");
@@ -157,7 +157,6 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
         return PlannedStep.builder(id, StepAction.RESTART, String.join(",", names))
                 .description(description.toString())
                 .disruptive(true)
-                .change(ClusterGates.ENABLE_KEY, prior == null ? UNSET : prior, prior == null ? UNSET : prior)
                 .guard(GUARD_MAX_UNAVAILABLE)
                 .guard(GUARD_ONE_MANAGER)
                 .guard(GUARD_PRIMARY_COPIES)
