@@ -2,7 +2,6 @@ package io.opsstack.victoria.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,11 +43,10 @@ import io.opsstack.api.event.ProgressListeners;
 import io.opsstack.api.event.CollectingListener;
 import io.opsstack.api.wait.Backoff;
 import io.opsstack.api.wait.Waiter;
+import io.opsstack.testkit.service.ForwardingServiceControl;
 import io.opsstack.testkit.victoria.SimulatedNode;
 import io.opsstack.testkit.victoria.VmClusterSimulator;
 import io.opsstack.victoria.VictoriaClusterOps;
-import io.opsstack.victoria.model.ClusterDefinition;
-import io.opsstack.victoria.model.ComponentType;
 import io.opsstack.victoria.model.StorageNode;
 
 /**
@@ -306,24 +304,13 @@ class SimulatedMembershipTest {
     }
 
     /** The simulator's service control, counting restarts per node and failing one on request. */
-    private static final class CountingControl implements ServiceControl {
-        private final ServiceControl delegate;
+    private static final class CountingControl extends ForwardingServiceControl {
         final Map<String, Integer> restarts = new ConcurrentHashMap<>();
         final List<String> order = new ArrayList<>();
         volatile String failRestartOf;
 
         CountingControl(ServiceControl delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void stop(String node, Duration timeout) {
-            delegate.stop(node, timeout);
-        }
-
-        @Override
-        public void start(String node, Duration timeout) {
-            delegate.start(node, timeout);
+            super(delegate);
         }
 
         @Override
@@ -331,14 +318,9 @@ class SimulatedMembershipTest {
             if (node.equals(failRestartOf)) {
                 throw new IllegalStateException("injected failure before restarting " + node);
             }
-            delegate.restart(node, timeout);
+            delegate().restart(node, timeout);
             restarts.merge(node, 1, Integer::sum);
             order.add(node);
-        }
-
-        @Override
-        public ServiceState state(String node) {
-            return delegate.state(node);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.opsstack.opensearch.lab.restart;
 
 import io.opsstack.api.service.ServiceControl;
-import io.opsstack.api.service.ServiceState;
 import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.testkit.service.ForwardingServiceControl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Delegates to a real service control and records chosen persistent cluster settings as each node is stopped. */
-final class SettingsAtStop implements ServiceControl {
-    private final ServiceControl delegate;
+final class SettingsAtStop extends ForwardingServiceControl {
     private final OpenSearchOps client;
     private final List<String> keys;
     private final List<Map<String, String>> seen = new ArrayList<>();
 
     SettingsAtStop(ServiceControl delegate, OpenSearchOps client, List<String> keys) {
-        this.delegate = delegate;
+        super(delegate);
         this.client = client;
         this.keys = List.copyOf(keys);
     }
@@ -35,16 +34,6 @@ final class SettingsAtStop implements ServiceControl {
         synchronized (this) {
             seen.add(values);
         }
-        delegate.stop(node, timeout);
-    }
-
-    @Override
-    public void start(String node, Duration timeout) {
-        delegate.start(node, timeout);
-    }
-
-    @Override
-    public ServiceState state(String node) {
-        return delegate.state(node);
+        super.stop(node, timeout);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ import io.opsstack.api.error.UnsafeOperationException;
 import io.opsstack.api.journal.InMemoryJournal;
 import io.opsstack.api.operation.ApplyOptions;
 import io.opsstack.api.operation.Operation;
-import io.opsstack.api.service.ServiceControl;
 import io.opsstack.api.service.ServiceState;
+import io.opsstack.testkit.service.RecordingServiceControl;
 import io.opsstack.testkit.victoria.SimulatedNode;
 import io.opsstack.testkit.victoria.VmClusterSimulator;
 import io.opsstack.victoria.VictoriaClusterOps;
@@ -89,7 +88,7 @@ class VictoriaBadInputTest {
 
     @AfterEach
     void nothingWasRunOnTheNodes() {
-        assertEquals(List.of(), calls.list(), "a refused operation called a service or ran a backup command");
+        assertEquals(List.of(), calls.calls(), "a refused operation called a service or ran a backup command");
     }
 
     static Stream<Arguments> cases() {
@@ -237,32 +236,15 @@ class VictoriaBadInputTest {
     }
 
     /** A service control and backup command runner that only record what they were asked: refusals must ask nothing. */
-    static final class Calls implements ServiceControl, BackupCommandRunner {
-        private final List<String> calls = new ArrayList<>();
-
-        @Override
-        public synchronized void stop(String node, Duration timeout) {
-            calls.add("stop " + node);
+    static final class Calls extends RecordingServiceControl implements BackupCommandRunner {
+        Calls() {
+            super(node -> sim.state(node));
         }
 
         @Override
-        public synchronized void start(String node, Duration timeout) {
-            calls.add("start " + node);
-        }
-
-        @Override
-        public ServiceState state(String node) {
-            return sim.state(node);
-        }
-
-        @Override
-        public synchronized String run(String node, List<String> command, String stdin, Duration timeout) {
-            calls.add(node + ": " + String.join(" ", command));
+        public String run(String node, List<String> command, String stdin, Duration timeout) {
+            record(node + ": " + String.join(" ", command));
             return "";
-        }
-
-        synchronized List<String> list() {
-            return List.copyOf(calls);
         }
     }
 }

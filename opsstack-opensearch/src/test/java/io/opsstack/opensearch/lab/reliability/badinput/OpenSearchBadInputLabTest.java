@@ -30,6 +30,7 @@ import io.opsstack.opensearch.ops.ZoneDecommissionRequest;
 import io.opsstack.opensearch.policy.PolicyPhase;
 import io.opsstack.opensearch.policy.TierActions;
 import io.opsstack.opensearch.policy.TierPolicy;
+import io.opsstack.testkit.service.RecordingServiceControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
