@@ -21,16 +21,13 @@ import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.error.UnsafeOperationException;
 import io.opsstack.api.http.Credentials;
-import io.opsstack.api.journal.InMemoryJournal;
-import io.opsstack.api.operation.ApplyOptions;
-import io.opsstack.api.operation.Operation;
-import io.opsstack.api.plan.Plan;
 import io.opsstack.patroni.PatroniOps;
 import io.opsstack.patroni.ops.ConfigChangeRequest;
 import io.opsstack.patroni.ops.FailoverPlanRequest;
 import io.opsstack.patroni.ops.StandbyAttachRequest;
 import io.opsstack.patroni.ops.StandbyPromoteRequest;
 import io.opsstack.patroni.ops.SwitchoverPlanRequest;
+import io.opsstack.testkit.junit.BadInput;
 import io.opsstack.testkit.patroni.PatroniLab;
 
 /**
@@ -114,10 +111,10 @@ class PatroniBadInputTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void refusedWithoutChange(String operation, String badInput, Class<? extends OpsException> expected, String named,
-                              OperationCall call) {
+                              BadInput.OperationCall call) {
         ClusterState before = ClusterState.read(ops);
 
-        OpsException error = assertThrows(expected, () -> planAndApply(call.operation()));
+        OpsException error = assertThrows(expected, () -> BadInput.planAndApply(call.operation(), Duration.ofMinutes(2)));
 
         String message = error instanceof UnsafeOperationException unsafe
                 ? unsafe.guard() + ": " + unsafe.guardReason() : error.getMessage();
@@ -126,21 +123,12 @@ class PatroniBadInputTest {
         assertEquals(before, ClusterState.read(ops), operation + " / " + badInput + " changed the cluster");
     }
 
-    /** What a script does: plan, then apply that plan; a refusal must come before any change. */
-    private static void planAndApply(Operation<?> operation) {
-        Plan plan = operation.plan();
-        operation.apply(plan, ApplyOptions.builder().journal(new InMemoryJournal()).timeout(Duration.ofMinutes(2)).build());
-    }
 
     private static Arguments refused(String operation, String badInput, Class<? extends OpsException> expected, String named,
-                                     OperationCall call) {
+                                     BadInput.OperationCall call) {
         return Arguments.of(operation, badInput, expected, named, call);
     }
 
-    /** Builds the operation under test; building may already refuse the input. */
-    interface OperationCall {
-        Operation<?> operation();
-    }
 
     /** Leader, each member's role, state and timeline, the dynamic configuration (with pause) and the history. */
     record ClusterState(String leader, List<String> members, boolean paused, Map<String, Object> config, int historyEntries) {

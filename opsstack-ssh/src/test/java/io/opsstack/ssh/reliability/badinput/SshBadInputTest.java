@@ -25,9 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
-import io.opsstack.api.journal.InMemoryJournal;
-import io.opsstack.api.operation.ApplyOptions;
-import io.opsstack.api.operation.Operation;
 import io.opsstack.ssh.CommandTemplateServiceControl;
 import io.opsstack.ssh.FanOut;
 import io.opsstack.ssh.FileSync;
@@ -40,6 +37,7 @@ import io.opsstack.ssh.SyncSource;
 import io.opsstack.ssh.rolling.RollingOps;
 import io.opsstack.ssh.rolling.RollingRestartRequest;
 import io.opsstack.ssh.rolling.SyncRolloutRequest;
+import io.opsstack.testkit.junit.BadInput;
 import io.opsstack.testkit.ssh.SshdLab;
 
 /**
@@ -179,18 +177,13 @@ class SshBadInputTest {
     }
 
     private static void restart(RollingRestartRequest request) {
-        planAndApply(rolling.rollingRestart(request));
+        BadInput.planAndApply(rolling.rollingRestart(request), Duration.ofMinutes(1));
     }
 
     private static void sync(SyncRolloutRequest request) {
-        planAndApply(rolling.syncRollout(request));
+        BadInput.planAndApply(rolling.syncRollout(request), Duration.ofMinutes(1));
     }
 
-    /** What a script does: plan, then apply that plan; a refusal must come before any change. */
-    private static void planAndApply(Operation<?> operation) {
-        operation.apply(operation.plan(), ApplyOptions.builder().journal(new InMemoryJournal())
-                .timeout(Duration.ofMinutes(1)).build());
-    }
 
     private static Arguments refused(String operation, String badInput, String named, Attempt attempt) {
         return Arguments.of(operation, badInput, named, attempt);

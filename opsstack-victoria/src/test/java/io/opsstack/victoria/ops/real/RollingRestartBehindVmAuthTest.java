@@ -33,7 +33,7 @@ import io.opsstack.api.operation.Operation;
 import io.opsstack.api.operation.OperationStatus;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.service.ServiceControl;
-import io.opsstack.api.service.ServiceState;
+import io.opsstack.testkit.service.ForwardingServiceControl;
 import io.opsstack.testkit.victoria.VictoriaLab;
 import io.opsstack.victoria.SeriesMatch;
 import io.opsstack.victoria.UrlLayouts;
@@ -204,39 +204,23 @@ class RollingRestartBehindVmAuthTest {
      * lab process restarts within a few hundred milliseconds, too quickly for vmagent's next flush to
      * reach it through vmauth; real nodes flushing a large storage stay down longer.
      */
-    private static final class DownForAWhile implements ServiceControl {
+    private static final class DownForAWhile extends ForwardingServiceControl {
         static final Duration DOWN = Duration.ofSeconds(4);
-        private final ServiceControl control;
 
         DownForAWhile(ServiceControl control) {
-            this.control = control;
-        }
-
-        @Override
-        public void stop(String node, Duration timeout) {
-            control.stop(node, timeout);
-        }
-
-        @Override
-        public void start(String node, Duration timeout) {
-            control.start(node, timeout);
+            super(control);
         }
 
         @Override
         public void restart(String node, Duration timeout) {
-            control.stop(node, timeout);
+            stop(node, timeout);
             try {
                 Thread.sleep(DOWN.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-            control.start(node, timeout);
-        }
-
-        @Override
-        public ServiceState state(String node) {
-            return control.state(node);
+            start(node, timeout);
         }
     }
 

@@ -27,10 +27,9 @@ import org.slf4j.LoggerFactory;
 import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.error.UnsafeOperationException;
-import io.opsstack.api.journal.InMemoryJournal;
-import io.opsstack.api.operation.ApplyOptions;
 import io.opsstack.api.operation.Operation;
 import io.opsstack.api.service.ServiceState;
+import io.opsstack.testkit.junit.BadInput;
 import io.opsstack.testkit.service.RecordingServiceControl;
 import io.opsstack.testkit.victoria.SimulatedNode;
 import io.opsstack.testkit.victoria.VmClusterSimulator;
@@ -173,18 +172,13 @@ class VictoriaBadInputTest {
         assertEquals(before, NodesState.read(), operation + " / " + badInput + " changed a node");
     }
 
-    /** What a script does: plan, then apply that plan; a refusal must come before any change. */
-    private static void planAndApply(Operation<?> operation) {
-        operation.apply(operation.plan(), ApplyOptions.builder().journal(new InMemoryJournal())
-                .timeout(Duration.ofMinutes(1)).build());
-    }
 
     private static Arguments refused(String operationName, String badInput, Class<? extends OpsException> expected,
                                      String named, OperationCall call) {
         return Arguments.of(operationName, badInput, expected, named, (Attempt) () -> {
             Object built = call.operation();
             if (built instanceof Operation<?> op) {
-                planAndApply(op);
+                BadInput.planAndApply(op, Duration.ofMinutes(1));
             }
         });
     }

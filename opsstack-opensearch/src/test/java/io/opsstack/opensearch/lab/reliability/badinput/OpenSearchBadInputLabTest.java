@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.opsstack.api.error.OpsException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.error.UnsafeOperationException;
-import io.opsstack.api.journal.InMemoryJournal;
-import io.opsstack.api.operation.ApplyOptions;
-import io.opsstack.api.operation.Operation;
-import io.opsstack.api.plan.Plan;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.lab.LabSupport;
 import io.opsstack.opensearch.model.HealthRequest;
@@ -30,6 +26,7 @@ import io.opsstack.opensearch.ops.ZoneDecommissionRequest;
 import io.opsstack.opensearch.policy.PolicyPhase;
 import io.opsstack.opensearch.policy.TierActions;
 import io.opsstack.opensearch.policy.TierPolicy;
+import io.opsstack.testkit.junit.BadInput;
 import io.opsstack.testkit.service.RecordingServiceControl;
 import java.time.Duration;
 import java.util.List;
@@ -154,10 +151,10 @@ class OpenSearchBadInputLabTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void refusedWithoutChange(String operation, String badInput, Class<? extends OpsException> expected, String named,
-                              OperationCall call) {
+                              BadInput.OperationCall call) {
         ClusterState before = ClusterState.read(os, index);
 
-        OpsException error = assertThrows(expected, () -> planAndApply(call.operation()));
+        OpsException error = assertThrows(expected, () -> BadInput.planAndApply(call.operation(), Duration.ofMinutes(2)));
 
         String message = error instanceof UnsafeOperationException unsafe
                 ? unsafe.guard() + ": " + unsafe.guardReason() : error.getMessage();
@@ -166,19 +163,10 @@ class OpenSearchBadInputLabTest {
         assertEquals(before, ClusterState.read(os, index), operation + " / " + badInput + " changed the cluster");
     }
 
-    /** What a script does: plan, then apply that plan; a refusal must come before any change. */
-    private static void planAndApply(Operation<?> operation) {
-        Plan plan = operation.plan();
-        operation.apply(plan, ApplyOptions.builder().journal(new InMemoryJournal()).timeout(Duration.ofMinutes(2)).build());
-    }
 
     private static Arguments refused(String operation, String badInput, Class<? extends OpsException> expected, String named,
-                                     OperationCall call) {
+                                     BadInput.OperationCall call) {
         return Arguments.of(operation, badInput, expected, named, call);
     }
 
-    /** Builds the operation under test; building may already refuse the input. */
-    interface OperationCall {
-        Operation<?> operation();
-    }
 }
