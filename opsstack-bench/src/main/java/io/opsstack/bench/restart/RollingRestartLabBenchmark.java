@@ -40,8 +40,9 @@ import io.opsstack.testkit.opensearch.WriteReadProbe;
  * (default 500), and {@code zones} to run on the same four nodes with {@code opensearch-hot-2} data-only and
  * allocation awareness on {@code zone}: zone-b ({@code opensearch-warm-1} + {@code opensearch-hot-2}) then holds
  * one cluster-manager-eligible node and every shard has a copy outside it, so opsstack may restart it as one group
- * ({@code parallelZones}, max-unavailable 2) while the scripts keep going node by node; last, opsstack's poll
- * interval in milliseconds (default {@link RollingRestartRequest#DEFAULT_POLL_INTERVAL}).
+ * ({@code parallelZones}, max-unavailable 2) while the scripts keep going node by node; then opsstack's poll
+ * interval in milliseconds (default {@link RollingRestartRequest#DEFAULT_POLL_INTERVAL}) and its recovery
+ * concurrency (default {@link RollingRestartRequest#DEFAULT_RECOVERY_CONCURRENCY}).
  */
 public final class RollingRestartLabBenchmark {
     private static final Duration SETTLE = Duration.ofMinutes(5);
@@ -56,6 +57,7 @@ public final class RollingRestartLabBenchmark {
         int documents = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         boolean zones = args.length > 3 && "zones".equals(args[3]);
         Duration poll = args.length > 4 ? Duration.ofMillis(Long.parseLong(args[4])) : RollingRestartRequest.DEFAULT_POLL_INTERVAL;
+        int recoveries = args.length > 5 ? Integer.parseInt(args[5]) : RollingRestartRequest.DEFAULT_RECOVERY_CONCURRENCY;
         OpenSearchLab.Builder labBuilder = OpenSearchLab.builder().version(version).clusterName("bench-restart")
                 .topology(zones ? zonedTopology() : LabTopology.hotWarmColdTwoHot());
         if (zones) {
@@ -70,8 +72,9 @@ public final class RollingRestartLabBenchmark {
             }
             settle(os);
             RollingRestartRequest request = zones
-                    ? RollingRestartRequest.builder().parallelZones(true).maxUnavailable(2).pollInterval(poll).build()
-                    : RollingRestartRequest.builder().pollInterval(poll).build();
+                    ? RollingRestartRequest.builder().parallelZones(true).maxUnavailable(2).pollInterval(poll)
+                            .recoveryConcurrency(recoveries).build()
+                    : RollingRestartRequest.builder().pollInterval(poll).recoveryConcurrency(recoveries).build();
             // the scripts walk their host list; opsstack plans its own order (elected cluster manager last)
             List<String> order = lab.topology().nodeNames();
             System.out.printf("OpenSearch %s, %d indices x %d documents (1 shard, 1 replica), host-list order %s%n",

@@ -27,8 +27,11 @@ import io.opsstack.api.internal.http.OptionMaps;
  *                              index is raised to this (prior values restored once it is back), so replicas are not
  *                              rebuilt elsewhere when a restart outlasts the default minute; null = leave it alone
  * @param recoveryConcurrency   {@code cluster.routing.allocation.node_concurrent_recoveries} while a restarted node's
- *                              copies recover (default 4, the server's is 2; a higher prior value is kept), restored
- *                              after each node; 0 = leave it alone
+ *                              copies recover (default 12, the server's is 2; a higher prior value is kept), restored
+ *                              after each node; 0 = leave it alone. After the flush those copies replay few or no
+ *                              operations and copy no files, so they may recover in one round instead of several;
+ *                              a copy that does need files stays bound by the node-wide
+ *                              {@code indices.recovery.max_bytes_per_sec}
  */
 public record RollingRestartRequest(List<String> nodes, String targetVersion, String snapshotRepository,
                                     int maxUnavailable, String tierAttribute, String zoneAttribute,
@@ -40,7 +43,7 @@ public record RollingRestartRequest(List<String> nodes, String targetVersion, St
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
     public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofMinutes(30);
-    public static final int DEFAULT_RECOVERY_CONCURRENCY = 4;
+    public static final int DEFAULT_RECOVERY_CONCURRENCY = 12;
     /** Upper bound of {@code recoveryConcurrency}: more parallel recoveries only add load. */
     public static final int MAX_RECOVERY_CONCURRENCY = 16;
 

@@ -139,7 +139,8 @@ class RollingRestartLabTest {
             assertEquals(0, report.readMisses(), report.toString());
             assertTrue(report.totalAcknowledgedWrites() > 0, report.toString());
             assertEquals("all", os.clusterSettings(false).persistent().get(ENABLE), "the prior explicit value is back");
-            assertEquals(Collections.nCopies(4, Map.of(ENABLE, "primaries", RECOVERIES, "4")), control.seen(),
+            assertEquals(Collections.nCopies(4, Map.of(ENABLE, "primaries", RECOVERIES,
+                    String.valueOf(RollingRestartRequest.DEFAULT_RECOVERY_CONCURRENCY))), control.seen(),
                     "each node went down with allocation held at primaries and the recovery concurrency raised");
             assertNull(os.clusterSettings(false).persistent().get(RECOVERIES), "the raised recovery concurrency is unset again");
             os.refresh();

@@ -40,7 +40,6 @@ final class RestartSequence {
     static final String ENABLE_PRIOR = "allocation.enable.prior";
     static final String RECOVERIES_KEY = "cluster.routing.allocation.node_concurrent_recoveries";
     private static final String RECOVERIES_PRIOR = "node_concurrent_recoveries.prior";
-    private static final String VERSION_PREFIX = "version.";
     private static final int COVER_ATTEMPTS = 3;
 
     private final OpenSearchOps client;
@@ -96,24 +95,13 @@ final class RestartSequence {
         }
     }
 
-    /** The version each node must rejoin with: the target of an upgrade, else the version it ran (saved once). */
+    /** The version each node must rejoin with: the target of an upgrade, else the version the plan found it running. */
     private Map<String, String> expectedVersions(List<String> group, StepContext context) {
+        Map<String, String> facts = context.plan().fingerprint().facts();
         Map<String, String> versions = new LinkedHashMap<>();
-        Map<String, NodeInfo> joined = gates.joined();
         for (String node : group) {
-            if (request.targetVersion() != null) {
-                versions.put(node, request.targetVersion());
-                continue;
-            }
-            Optional<SavedValue> saved = context.savedValue(VERSION_PREFIX + node);
-            if (saved.isPresent() && saved.get().value() != null) {
-                versions.put(node, saved.get().value());
-            } else if (joined.containsKey(node)) {
-                context.saveValue(VERSION_PREFIX + node, joined.get(node).version());
-                versions.put(node, joined.get(node).version());
-            } else {
-                versions.put(node, null);
-            }
+            versions.put(node, request.targetVersion() != null ? request.targetVersion()
+                    : facts.get(RollingRestartDefinition.versionFact(node)));
         }
         return versions;
     }

@@ -171,10 +171,15 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
 
     private Map<String, String> facts(List<NodeInfo> nodes, ClusterSettings settings) {
         Map<String, String> facts = new TreeMap<>();
-        nodes.forEach(node -> facts.put("node." + node.name() + ".version", node.version()));
+        nodes.forEach(node -> facts.put(versionFact(node.name()), node.version()));
         String enable = settings.persistent().get(ClusterGates.ENABLE_KEY);
         facts.put("persistent." + ClusterGates.ENABLE_KEY, enable == null ? UNSET : enable);
         return facts;
+    }
+
+    /** The plan fact holding the version a node ran when the plan was made. */
+    static String versionFact(String node) {
+        return "node." + node + ".version";
     }
 
     @Override
