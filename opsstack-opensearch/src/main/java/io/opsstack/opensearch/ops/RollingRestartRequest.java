@@ -28,7 +28,7 @@ import io.opsstack.api.internal.http.OptionMaps;
  *                              rebuilt elsewhere when a restart outlasts the default minute; null = leave it alone
  * @param recoveryConcurrency   {@code cluster.routing.allocation.node_concurrent_recoveries} while a restarted node's
  *                              copies recover (default 12, the server's is 2; a higher prior value is kept), restored
- *                              after each node; 0 = leave it alone. After the flush those copies replay few or no
+ *                              when the operation ends, also when it fails; 0 = leave it alone. After the flush those copies replay few or no
  *                              operations and copy no files, so they may recover in one round instead of several;
  *                              a copy that does need files stays bound by the node-wide
  *                              {@code indices.recovery.max_bytes_per_sec}

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Each round trip to a cluster then costs once per batch instead of once per guard.
  */
 final class GuardRunner {
-    private static final int MAX_THREADS = 4;
+    private static final int MAX_THREADS = 8;
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
     private GuardRunner() {

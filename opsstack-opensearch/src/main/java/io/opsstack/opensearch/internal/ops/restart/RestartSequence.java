@@ -32,8 +32,10 @@ import io.opsstack.opensearch.ops.RollingRestartRequest;
  * settings write (the prior values saved in the journal once), flush, make sure no primary without a copy elsewhere
  * landed on the group (OpenSearch#17747), optionally raise the delayed-allocation timeout, stop, confirm the nodes
  * left, start, confirm they rejoined by name and version, restore the saved allocation value, wait until the
- * cluster is green (or as settled as before), restore the recovery concurrency and wait until nothing moves. Every part is re-entrant, so a step interrupted
- * by a crash can run again.
+ * cluster is green (or as settled as before) and until nothing moves. The recovery concurrency stays raised for the
+ * next group and is restored when the operation ends ({@link #restoreIfHeld}): a settings write per group would
+ * make the cluster reroute once more before the next stop. Every part is re-entrant, so a step interrupted by a
+ * crash can run again.
  */
 final class RestartSequence {
 
@@ -80,11 +82,10 @@ final class RestartSequence {
         restoreAllocation(context);
         delayedWindow.close(context);
         awaitRecovered(group, topology, context);
-        restoreRecoveries(context);
         awaitQuiet(group, topology, context);
     }
 
-    /** Puts the saved allocation value (and delayed timeouts) back if this operation left its own in place. */
+    /** Puts the saved recovery concurrency back, and the saved allocation value (and delayed timeouts) if this operation left its own in place. */
     void restoreIfHeld(OperationContext context) {
         delayedWindow.close(context);
         restoreRecoveries(context);
@@ -214,9 +215,9 @@ final class RestartSequence {
     }
 
     /**
-     * Nothing moves and the manager's queue is empty. Shards that started, and the settings write restoring the
-     * recovery concurrency, make the cluster reroute, and a reroute may start rebalancing: the step ends once that
-     * is over, so the next step's {@code cluster-settled} guard meets a settled cluster instead of refusing.
+     * Nothing moves and the manager's queue is empty. Shards that started make the cluster reroute, and a reroute
+     * may start rebalancing: the step ends once that is over, so the next step's {@code cluster-settled} guard meets
+     * a settled cluster instead of refusing.
      */
     private void awaitQuiet(List<String> group, PlanTopology topology, StepContext context) {
         Duration serverWait = request.pollInterval().multipliedBy(4);

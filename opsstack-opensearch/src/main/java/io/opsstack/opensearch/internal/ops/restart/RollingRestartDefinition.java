@@ -145,7 +145,7 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
                 .append(", allocation back to ").append(prior == null ? UNSET : prior).append(", wait for green, then until nothing moves");
         if (request.recoveryConcurrency() > 0) {
             description.append("; ").append(RestartSequence.RECOVERIES_KEY).append(" at least ")
-                    .append(request.recoveryConcurrency()).append(" while its copies recover, then restored");
+                    .append(request.recoveryConcurrency()).append(" while its copies recover, restored when the operation ends");
         }
         if (request.delayedAllocation() != null) {
             description.append("; ").append(DelayedAllocationWindow.KEY).append(" raised to ")
