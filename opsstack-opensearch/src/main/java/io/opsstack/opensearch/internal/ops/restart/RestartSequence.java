@@ -177,21 +177,39 @@ final class RestartSequence {
         }
     }
 
+    /**
+     * Names (and versions) decide; between two reads the cluster manager is asked to answer as soon as the node
+     * count reaches what the group's change makes it ({@code wait_for_nodes}), so the change is seen when it happens
+     * rather than at the next poll.
+     */
     private void awaitMembership(List<String> group, boolean joinedWanted, Map<String, String> versions, StepContext context) {
         String what = joinedWanted ? group + " rejoined with version " + versions.values() : group + " left the cluster";
+        Duration serverWait = request.pollInterval().multipliedBy(4);
         poll(what, request.nodeTimeout(), context, () -> {
             Map<String, NodeInfo> joined = gates.joined();
-            for (String node : group) {
-                NodeInfo info = joined.get(node);
-                if (!joinedWanted && info != null) {
-                    return false;
-                }
-                if (joinedWanted && (info == null || (versions.get(node) != null && !versions.get(node).equals(info.version())))) {
-                    return false;
-                }
+            if (membershipReached(group, joinedWanted, versions, joined)) {
+                return true;
             }
-            return true;
+            long present = group.stream().filter(joined::containsKey).count();
+            int expected = (int) (joinedWanted ? joined.size() + group.size() - present : joined.size() - present);
+            client.health(HealthRequest.builder().waitForNodes((joinedWanted ? ">=" : "<=") + expected)
+                    .timeout(serverWait).clusterManagerTimeout(serverWait).build());
+            return membershipReached(group, joinedWanted, versions, gates.joined());
         });
+    }
+
+    private static boolean membershipReached(List<String> group, boolean joinedWanted, Map<String, String> versions,
+                                             Map<String, NodeInfo> joined) {
+        for (String node : group) {
+            NodeInfo info = joined.get(node);
+            if (!joinedWanted && info != null) {
+                return false;
+            }
+            if (joinedWanted && (info == null || (versions.get(node) != null && !versions.get(node).equals(info.version())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
