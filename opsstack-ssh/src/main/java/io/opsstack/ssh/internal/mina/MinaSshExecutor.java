@@ -46,7 +46,8 @@ public final class MinaSshExecutor implements SshExecutor {
         // nothing from ~/.ssh/config or default key locations: only what the options say
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setServerKeyVerifier(new PolicyServerKeyVerifier(options.hostKeyPolicy(), options.knownHostsFile()));
+        PolicyServerKeyVerifier verifier = new PolicyServerKeyVerifier(options.hostKeyPolicy(), options.knownHostsFile());
+        client.setServerKeyVerifier(verifier);
         client.setUserAuthFactories(authFactories(options));
         if (agentSocket != null) {
             client.setAgentFactory(new UnixSocketAgentFactory(agentSocket));
@@ -55,7 +56,7 @@ public final class MinaSshExecutor implements SshExecutor {
         CoreModuleProperties.HEARTBEAT_REQUEST.set(client, "keepalive@openssh.com");
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, KEEP_ALIVE_MISSES_BEFORE_DISCONNECT);
         client.start();
-        this.pool = new SessionPool(new SessionConnector(client, options, keys, methodsTried(options, agentSocket)),
+        this.pool = new SessionPool(new SessionConnector(client, verifier, options, keys, methodsTried(options, agentSocket)),
                 options.channelsPerConnection());
         this.runner = new ExecChannelRunner(options.connectTimeout());
     }

@@ -28,12 +28,15 @@ final class SessionConnector {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnector.class);
 
     private final SshClient client;
+    private final PolicyServerKeyVerifier verifier;
     private final SshOptions options;
     private final List<KeyPair> keys;
     private final String methodsTried;
 
-    SessionConnector(SshClient client, SshOptions options, List<KeyPair> keys, String methodsTried) {
+    SessionConnector(SshClient client, PolicyServerKeyVerifier verifier, SshOptions options, List<KeyPair> keys,
+                     String methodsTried) {
         this.client = client;
+        this.verifier = verifier;
         this.options = options;
         this.keys = keys;
         this.methodsTried = methodsTried;
@@ -71,13 +74,14 @@ final class SessionConnector {
             throw new SshException("SSH connection to " + target + " failed: " + e.getMessage(), e, target.toString());
         } finally {
             if (session != null) {
+                verifier.takeMismatch(session);
                 session.close(true);
             }
         }
     }
 
     private OpsException hostKeyFailure(SshTarget target, ClientSession session, OpsException otherwise) {
-        HostKeyMismatch mismatch = session.getAttribute(PolicyServerKeyVerifier.MISMATCH);
+        HostKeyMismatch mismatch = verifier.takeMismatch(session);
         if (mismatch == null) {
             return otherwise;
         }
