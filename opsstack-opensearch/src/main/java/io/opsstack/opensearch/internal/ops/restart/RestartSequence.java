@@ -184,7 +184,6 @@ final class RestartSequence {
      */
     private void awaitMembership(List<String> group, boolean joinedWanted, Map<String, String> versions, StepContext context) {
         String what = joinedWanted ? group + " rejoined with version " + versions.values() : group + " left the cluster";
-        Duration serverWait = request.pollInterval().multipliedBy(4);
         poll(what, request.nodeTimeout(), context, () -> {
             Map<String, NodeInfo> joined = gates.joined();
             if (membershipReached(group, joinedWanted, versions, joined)) {
@@ -193,7 +192,7 @@ final class RestartSequence {
             long present = group.stream().filter(joined::containsKey).count();
             int expected = (int) (joinedWanted ? joined.size() + group.size() - present : joined.size() - present);
             client.health(HealthRequest.builder().waitForNodes((joinedWanted ? ">=" : "<=") + expected)
-                    .timeout(serverWait).clusterManagerTimeout(serverWait).build());
+                    .timeout(serverWait()).clusterManagerTimeout(serverWait()).build());
             return membershipReached(group, joinedWanted, versions, gates.joined());
         });
     }
@@ -217,10 +216,9 @@ final class RestartSequence {
      * waiting early when another node of the plan is missing: the next step's guards then halt the run by name.
      */
     private void awaitRecovered(List<String> group, PlanTopology topology, StepContext context) {
-        Duration serverWait = request.pollInterval().multipliedBy(4);
         poll("cluster green after restarting " + group, request.recoveryTimeout(), context, () -> {
             ClusterHealth health = client.health(HealthRequest.builder().waitForStatus(HealthStatus.GREEN)
-                    .timeout(serverWait).build());
+                    .timeout(serverWait()).build());
             if (health.status() == HealthStatus.GREEN && !health.timedOut()) {
                 return true;
             }
@@ -238,10 +236,9 @@ final class RestartSequence {
      * a settled cluster instead of refusing.
      */
     private void awaitQuiet(List<String> group, PlanTopology topology, StepContext context) {
-        Duration serverWait = request.pollInterval().multipliedBy(4);
         poll("no shard moving after restarting " + group, request.recoveryTimeout(), context, () -> {
             ClusterHealth health = client.health(HealthRequest.builder().waitForEvents(WaitForEvents.LANGUID)
-                    .waitForNoRelocatingShards(true).waitForNoInitializingShards(true).timeout(serverWait).build());
+                    .waitForNoRelocatingShards(true).waitForNoInitializingShards(true).timeout(serverWait()).build());
             return (!health.timedOut() && health.shardActivity() == 0) || othersMissing(topology, context);
         });
     }
@@ -255,6 +252,11 @@ final class RestartSequence {
         }
         context.waiting("nodes " + missing + " are missing; leaving the decision to the next step's guards");
         return true;
+    }
+
+    /** How long the server holds one of the waits' long polls: a few poll intervals, so each attempt soon gets back to its own checks. */
+    private Duration serverWait() {
+        return request.pollInterval().multipliedBy(4);
     }
 
     private void poll(String description, Duration timeout, StepContext context, Check check) {
