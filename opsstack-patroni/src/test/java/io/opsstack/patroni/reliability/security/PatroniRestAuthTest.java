@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,19 +100,26 @@ class PatroniRestAuthTest {
         try {
             Operation<?> change = trusted.configChange(ConfigChangeRequest.withoutRestart(Map.of("retry_timeout", 6)));
             assertEquals(OperationStatus.SUCCEEDED, change.apply(change.plan(), inTempJournal()).status());
-            assertEquals(6, ((Number) trusted.config().values().get("retry_timeout")).intValue());
+            awaitEveryMember(config -> ((Number) config.values().get("retry_timeout")).intValue() == 6, "retry_timeout 6");
         } finally {
             trusted.patchConfig(Map.of("retry_timeout", before.values().get("retry_timeout")));
             awaitConfig(before);
         }
     }
 
-    /** A PATCH reaches every member's {@code /config} within a loop_wait or two. */
+    /**
+     * A PATCH reaches every member's {@code /config} within a loop_wait or two; each member is asked, as a later
+     * read may go to any of them.
+     */
     private static void awaitConfig(DynamicConfig expected) throws InterruptedException {
+        awaitEveryMember(expected::equals, "configuration restored to " + expected);
+    }
+
+    private static void awaitEveryMember(Predicate<DynamicConfig> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!expected.equals(trusted.config())) {
+        while (!trusted.members().stream().allMatch(member -> wanted.test(member.config()))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("configuration not restored to " + expected + ": " + trusted.config());
+                throw new AssertionError(what + " not reached on every member: " + trusted.config());
             }
             Thread.sleep(250);
         }
