@@ -102,6 +102,8 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
     private final Map<String, String> upgradedVersions = new LinkedHashMap<>();
     private State state = State.NEW;
     private Path clusterDirectory;
+    /** {@link #pathRepo} resolved against the cluster directory. */
+    private Path resolvedPathRepo;
     private Path javaHome;
     private Duration startupTime = Duration.ZERO;
 
@@ -113,7 +115,7 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
         this.startTimeout = builder.startTimeout;
         this.stopTimeout = builder.stopTimeout;
         this.clusterSettings = Map.copyOf(builder.clusterSettings);
-        this.pathRepo = builder.pathRepo == null ? null : builder.pathRepo.toAbsolutePath().normalize();
+        this.pathRepo = builder.pathRepo == null ? null : builder.pathRepo.normalize();
         this.javaHomeChoice = builder.javaHome;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.systemUser = builder.systemUser;
@@ -193,6 +195,12 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
     public synchronized Path clusterDirectory() {
         requireStarted();
         return clusterDirectory;
+    }
+
+    /** The directory registered as {@code path.repo}, if any; known once {@link #start()} began. */
+    public synchronized Optional<Path> pathRepo() {
+        requireStarted();
+        return Optional.ofNullable(resolvedPathRepo);
     }
 
     /** The JDK running the nodes. */
@@ -444,9 +452,10 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
                 initialManagers.add(specs.get(i).name());
             }
         }
-        if (pathRepo != null) {
-            createDirectories(pathRepo);
-            user.takeOwnership(pathRepo);
+        resolvedPathRepo = pathRepo == null ? null : clusterDirectory.resolve(pathRepo).toAbsolutePath().normalize();
+        if (resolvedPathRepo != null) {
+            createDirectories(resolvedPathRepo);
+            user.takeOwnership(resolvedPathRepo);
         }
         nodes.clear();
         for (int i = 0; i < specs.size(); i++) {
@@ -456,7 +465,7 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
             NodeLayout layout = new NodeLayout(clusterDirectory.resolve(spec.name()), clusterName);
             layout.create();
             NodeConfigWriter.write(distributionHome, layout, NodeSettings.of(clusterName, spec, layout, httpPort,
-                    transportPort, seedHosts, initialManagers, pathRepo, clusterSettings));
+                    transportPort, seedHosts, initialManagers, resolvedPathRepo, clusterSettings));
             nodes.put(spec.name(), new NodeProcess(spec.name(), layout, httpPort, transportPort, distributionHome,
                     javaHome, javaOptions(spec), user));
             if (security != null) {
@@ -651,7 +660,11 @@ public final class OpenSearchLab implements AutoCloseable, ProcessServiceControl
             return this;
         }
 
-        /** Directory registered as {@code path.repo} for filesystem snapshot repositories (created if missing). */
+        /**
+         * Directory registered as {@code path.repo} for filesystem snapshot repositories (created if missing). A
+         * relative path lies in the cluster directory, so it is emptied with it at the next start and needs no
+         * cleaning up; an absolute path is the caller's to keep or delete.
+         */
         public Builder pathRepo(Path pathRepo) {
             this.pathRepo = Objects.requireNonNull(pathRepo, "pathRepo");
             return this;

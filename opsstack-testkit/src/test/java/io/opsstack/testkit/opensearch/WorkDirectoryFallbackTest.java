@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.opsstack.testkit.internal.process.FileTrees;
 import io.opsstack.testkit.internal.process.ProcessUser;
 import io.opsstack.testkit.opensearch.internal.ClusterDirectory;
 
@@ -28,13 +29,17 @@ class WorkDirectoryFallbackTest {
         Path privateParent = Files.createDirectories(temp.resolve("private"));
         Files.setPosixFilePermissions(privateParent, PosixFilePermissions.fromString("rwx------"));
         Path requested = privateParent.resolve("work");
+        Path fallback = ClusterDirectory.fallbackFor(requested.resolve("fallback"));
 
         try (OpenSearchLab lab = OpenSearchLab.builder().version(LabVersions.first()).topology(LabTopology.singleNode())
                 .clusterName("fallback").workDirectory(requested).build().start()) {
 
-            assertEquals(ClusterDirectory.fallbackFor(requested.resolve("fallback")), lab.clusterDirectory());
+            assertEquals(fallback, lab.clusterDirectory());
             assertTrue(lab.node("opensearch-1").running());
+        } finally {
+            // The fallback's name derives from the random temporary path, so no later run would reuse it.
+            FileTrees.delete(fallback.getParent());
         }
-        assertEquals(List.of(), LabProcesses.under(ClusterDirectory.fallbackFor(requested.resolve("fallback"))));
+        assertEquals(List.of(), LabProcesses.under(fallback));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,22 +64,13 @@ class RollingRestartLabTest {
     private static final String RECOVERIES = "cluster.routing.allocation.node_concurrent_recoveries";
     private static final String DELAYED = "index.unassigned.node_left.delayed_timeout";
     private static final Map<String, OpenSearchLab> LABS = new LinkedHashMap<>();
-    private static final Map<String, Path> REPOSITORIES = new LinkedHashMap<>();
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final List<String> indices = new ArrayList<>();
 
     static synchronized OpenSearchLab lab(String version) {
-        return LABS.computeIfAbsent(version, v -> {
-            try {
-                Path repository = Files.createTempDirectory("opsstack-repo");
-                REPOSITORIES.put(v, repository);
-                return OpenSearchLab.builder().version(v).topology(LabTopology.hotWarmColdTwoHot())
-                        .clusterName("rolling-" + v.replace('.', '-')).pathRepo(repository).build().start();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return LABS.computeIfAbsent(version, v -> OpenSearchLab.builder().version(v).topology(LabTopology.hotWarmColdTwoHot())
+                .clusterName("rolling-" + v.replace('.', '-')).pathRepo(Path.of("snapshots")).build().start());
     }
 
     static OpenSearchOps ops(String version) {
@@ -240,13 +230,13 @@ class RollingRestartLabTest {
     @ParameterizedTest
     @MethodSource("io.opsstack.opensearch.lab.LabSupport#versions")
     void snapshotsAndRestoresAnIndexThroughTheOperations(String version) {
-        lab(version);
+        Path pathRepo = lab(version).pathRepo().orElseThrow();
         try (OpenSearchOps os = ops(version)) {
             Map<String, Long> counts = createData(os, 1);
             String index = counts.keySet().iterator().next();
             SnapshotApi snapshots = os.snapshots();
             String repository = "lab-fs-" + version.replace('.', '-');
-            assertTrue(snapshots.putFsRepository(repository, REPOSITORIES.get(version).resolve(repository).toString()));
+            assertTrue(snapshots.putFsRepository(repository, pathRepo.resolve(repository).toString()));
             assertEquals("fs", snapshots.repository(repository).orElseThrow().type());
             assertEquals(4, snapshots.verifyRepository(repository).size());
 

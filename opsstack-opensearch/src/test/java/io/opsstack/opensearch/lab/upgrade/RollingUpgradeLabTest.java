@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,19 +53,18 @@ class RollingUpgradeLabTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @Test
-    void upgradesEveryNodeAfterASnapshotWithoutLosingAnAcknowledgedWrite() throws IOException {
+    void upgradesEveryNodeAfterASnapshotWithoutLosingAnAcknowledgedWrite() {
         String from = LabVersions.first();
         String to = System.getProperty(TARGET_PROPERTY, DEFAULT_TARGET);
         assumeTrue(from.startsWith("2."), "the upgrade starts from the 2.x lab run; this run starts at " + from);
         assumeTrue(OpenSearchLab.hasJavaFor(to), "no JDK can run OpenSearch " + to);
-        Path repository = Files.createTempDirectory("opsstack-upgrade-repo");
         try (OpenSearchLab lab = OpenSearchLab.builder().version(from).topology(LabTopology.hotWarmCold())
-                .clusterName("upgrade-" + from.replace('.', '-')).pathRepo(repository).build().start();
+                .clusterName("upgrade-" + from.replace('.', '-')).pathRepo(Path.of("snapshots")).build().start();
              OpenSearchOps os = OpenSearchOps.builder().endpoints(lab.httpEndpoints()).build()) {
             Map<String, Long> counts = createData(os, 2);
             List<String> probeIndices = List.of(index(os, "probe-a"), index(os, "probe-b"));
             os.putClusterSettings(ClusterSettingsUpdate.builder().persistent(ENABLE, "all").build());
-            assertTrue(os.snapshots().putFsRepository("before-upgrade", repository.resolve("before-upgrade").toString()));
+            assertTrue(os.snapshots().putFsRepository("before-upgrade", lab.pathRepo().orElseThrow().resolve("before-upgrade").toString()));
             awaitGreen(os);
 
             assertRefused(os, lab, "4.0.0", "skips a major version");
