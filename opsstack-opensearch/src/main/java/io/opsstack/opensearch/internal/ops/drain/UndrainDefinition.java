@@ -4,7 +4,6 @@ import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
 import io.opsstack.api.guard.GuardResult;
 import io.opsstack.api.guard.NamedGuard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
@@ -12,6 +11,7 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.allocation.ExclusionList;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.model.ClusterSettings;
 import io.opsstack.opensearch.model.NodeInfo;
 import io.opsstack.opensearch.model.allocation.VotingExclusion;
@@ -23,31 +23,20 @@ import java.util.TreeMap;
  * Takes a drained node back: removes it from {@code exclude._name} (other entries kept) and clears its
  * voting exclusion, so shards and votes may return to it.
  */
-public final class UndrainDefinition implements OperationDefinition<Void> {
+public final class UndrainDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-undrain";
     static final String GUARD_NO_FOREIGN_VOTING = "no-foreign-voting-exclusions";
 
     private final OpenSearchOps client;
     private final String node;
-    private final String target;
 
     public UndrainDefinition(OpenSearchOps client, String node) {
+        super(NAME, client);
         if (node == null || node.isBlank()) {
             throw new OpsValidationException("undrain needs a node name");
         }
         this.client = client;
         this.node = node;
-        this.target = "opensearch/" + client.health().clusterName();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
     }
 
     @Override
@@ -56,9 +45,9 @@ public final class UndrainDefinition implements OperationDefinition<Void> {
         boolean excluded = ExclusionList.entries(settings).contains(node);
         boolean voting = votingExcluded();
         if (!excluded && !voting && client.nodes().stream().map(NodeInfo::name).noneMatch(node::equals)) {
-            throw new OpsValidationException("unknown node '" + node + "': it is neither a member nor excluded", target);
+            throw new OpsValidationException("unknown node '" + node + "': it is neither a member nor excluded", target());
         }
-        Plan.Builder plan = Plan.builder(NAME, target).parameter("node", node);
+        Plan.Builder plan = Plan.builder(NAME, target()).parameter("node", node);
         if (excluded) {
             plan.step(PlannedStep.builder("remove-exclusion", StepAction.INCLUDE, node)
                     .description("remove " + node + " from " + ExclusionList.KEY + " (other entries kept)")

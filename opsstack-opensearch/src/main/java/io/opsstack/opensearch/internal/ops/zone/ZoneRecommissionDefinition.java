@@ -3,42 +3,31 @@ package io.opsstack.opensearch.internal.ops.zone;
 import io.opsstack.api.error.OpsServiceException;
 import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.guard.Guard;
-import io.opsstack.api.operation.OperationDefinition;
 import io.opsstack.api.operation.PlanExecutor;
 import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.opensearch.OpenSearchOps;
+import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.model.allocation.DecommissionStatus;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Recommission: delete the decommission (the server clears its voting exclusions), then the weights. */
-public final class ZoneRecommissionDefinition implements OperationDefinition<Void> {
+public final class ZoneRecommissionDefinition extends ClusterOperationDefinition<Void> {
     public static final String NAME = "opensearch-zone-recommission";
 
     private final OpenSearchOps client;
     private final String attribute;
-    private final String target;
 
     public ZoneRecommissionDefinition(OpenSearchOps client, String attribute) {
+        super(NAME, client);
         if (attribute == null || attribute.isBlank()) {
             throw new OpsValidationException("recommission needs the awareness attribute");
         }
         this.client = client;
         this.attribute = attribute;
-        this.target = "opensearch/" + client.health().clusterName();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String target() {
-        return target;
     }
 
     @Override
@@ -47,9 +36,9 @@ public final class ZoneRecommissionDefinition implements OperationDefinition<Voi
         if (DecommissionStatus.NONE.equals(status.state()) && !hasWeightedRouting()) {
             // the server's delete drops any decommission, so a mistyped attribute must not get that far
             throw new OpsValidationException("nothing to recommission: attribute '" + attribute
-                    + "' has neither a decommission nor weighted routing", target);
+                    + "' has neither a decommission nor weighted routing", target());
         }
-        Plan.Builder plan = Plan.builder(NAME, target).parameter("attribute", attribute);
+        Plan.Builder plan = Plan.builder(NAME, target()).parameter("attribute", attribute);
         plan.step(PlannedStep.builder("delete-decommission", StepAction.INCLUDE, String.valueOf(status.value()))
                 .description("delete the decommission of " + attribute + "=" + status.value() + " (" + status.state() + ")")
                 .disruptive(true));
