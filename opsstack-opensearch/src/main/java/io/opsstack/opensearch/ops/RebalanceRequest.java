@@ -20,8 +20,8 @@ public record RebalanceRequest(String attribute, String tier, Duration waitTimeo
         if (attribute == null || attribute.isBlank() || tier == null || tier.isBlank()) {
             throw new OpsValidationException("a tier rebalance needs an attribute and a tier value");
         }
-        MoveTimes.requirePositive(waitTimeout, "waitTimeout");
-        MoveTimes.requirePositive(pollInterval, "pollInterval");
+        RequestChecks.positive(waitTimeout, "waitTimeout");
+        RequestChecks.positive(pollInterval, "pollInterval");
     }
 
     /** The tier {@code temp=<tier>} with the default wait timeout and poll interval. */

@@ -33,8 +33,8 @@ public record RelocationRequest(String fromNode, List<String> indices, String to
         if (toNode != null && (toNode.isBlank() || toNode.equals(fromNode))) {
             throw new OpsValidationException("the target node must differ from the source node");
         }
-        MoveTimes.requirePositive(waitTimeout, "waitTimeout");
-        MoveTimes.requirePositive(pollInterval, "pollInterval");
+        RequestChecks.positive(waitTimeout, "waitTimeout");
+        RequestChecks.positive(pollInterval, "pollInterval");
     }
 
     public static Builder builder(String fromNode) {

@@ -53,24 +53,7 @@ public record RestoreRequest(String repository, String snapshot, List<String> in
 
     /** Keys: {@code repository}, {@code snapshot}, {@code indices}, {@code rename_pattern}, {@code rename_replacement}, {@code wait_timeout_seconds}, {@code poll_interval_millis}. */
     public static RestoreRequest fromMap(Map<String, ?> map) {
-        Builder builder = builder();
-        map.forEach((key, value) -> {
-            if (value == null) {
-                return; // the toMap form writes null for "not set"
-            }
-            switch (key) {
-                case "repository" -> builder.repository(String.valueOf(value));
-                case "snapshot" -> builder.snapshot(String.valueOf(value));
-                case "indices" -> builder.indices(RequestChecks.list(value));
-                case "rename_pattern" -> builder.renamePattern = String.valueOf(value);
-                case "rename_replacement" -> builder.renameReplacement = String.valueOf(value);
-                case "wait_timeout_seconds" -> builder.waitTimeout(RequestChecks.seconds(map, key, null));
-                case "poll_interval_millis" -> builder.pollInterval(RequestChecks.millis(map, key, null));
-                default -> throw new OpsValidationException("unknown restore option '" + key + "'; known: repository, "
-                        + "snapshot, indices, rename_pattern, rename_replacement, wait_timeout_seconds, poll_interval_millis");
-            }
-        });
-        return builder.build();
+        return builder().fill(map, "restore", "rename_pattern, rename_replacement").build();
     }
 
     public Map<String, Object> toMap() {
@@ -85,36 +68,12 @@ public record RestoreRequest(String repository, String snapshot, List<String> in
         return map;
     }
 
-    public static final class Builder {
-        private String repository;
-        private String snapshot;
-        private final List<String> indices = new ArrayList<>();
+    public static final class Builder extends SnapshotScopeBuilder<Builder> {
         private String renamePattern;
         private String renameReplacement;
-        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
-        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
 
         private Builder() {
-        }
-
-        public Builder repository(String repository) {
-            this.repository = repository;
-            return this;
-        }
-
-        public Builder snapshot(String snapshot) {
-            this.snapshot = snapshot;
-            return this;
-        }
-
-        public Builder index(String index) {
-            indices.add(index);
-            return this;
-        }
-
-        public Builder indices(List<String> names) {
-            indices.addAll(names);
-            return this;
+            super(DEFAULT_WAIT_TIMEOUT, DEFAULT_POLL_INTERVAL);
         }
 
         /** Restore under new names: {@code pattern} (regex) replaced by {@code replacement}. */
@@ -124,13 +83,20 @@ public record RestoreRequest(String repository, String snapshot, List<String> in
             return this;
         }
 
-        public Builder waitTimeout(Duration waitTimeout) {
-            this.waitTimeout = waitTimeout;
-            return this;
+        @Override
+        boolean setOwn(String key, Object value, Map<String, ?> map) {
+            switch (key) {
+                case "rename_pattern" -> renamePattern = String.valueOf(value);
+                case "rename_replacement" -> renameReplacement = String.valueOf(value);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        public Builder pollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.api.internal.http.OptionMaps;
 
 /**
@@ -41,23 +40,7 @@ public record SnapshotRequest(String repository, String snapshot, List<String> i
 
     /** Keys: {@code repository}, {@code snapshot}, {@code indices}, {@code include_global_state}, {@code wait_timeout_seconds}, {@code poll_interval_millis}. */
     public static SnapshotRequest fromMap(Map<String, ?> map) {
-        Builder builder = builder();
-        map.forEach((key, value) -> {
-            if (value == null) {
-                return; // the toMap form writes null for "not set"
-            }
-            switch (key) {
-                case "repository" -> builder.repository(String.valueOf(value));
-                case "snapshot" -> builder.snapshot(String.valueOf(value));
-                case "indices" -> builder.indices(RequestChecks.list(value));
-                case "include_global_state" -> builder.includeGlobalState(OptionMaps.bool(map, key));
-                case "wait_timeout_seconds" -> builder.waitTimeout(RequestChecks.seconds(map, key, null));
-                case "poll_interval_millis" -> builder.pollInterval(RequestChecks.millis(map, key, null));
-                default -> throw new OpsValidationException("unknown snapshot option '" + key + "'; known: repository, "
-                        + "snapshot, indices, include_global_state, wait_timeout_seconds, poll_interval_millis");
-            }
-        });
-        return builder.build();
+        return builder().fill(map, "snapshot", "include_global_state").build();
     }
 
     public Map<String, Object> toMap() {
@@ -71,35 +54,11 @@ public record SnapshotRequest(String repository, String snapshot, List<String> i
         return map;
     }
 
-    public static final class Builder {
-        private String repository;
-        private String snapshot;
-        private final List<String> indices = new ArrayList<>();
+    public static final class Builder extends SnapshotScopeBuilder<Builder> {
         private boolean includeGlobalState;
-        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
-        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
 
         private Builder() {
-        }
-
-        public Builder repository(String repository) {
-            this.repository = repository;
-            return this;
-        }
-
-        public Builder snapshot(String snapshot) {
-            this.snapshot = snapshot;
-            return this;
-        }
-
-        public Builder index(String index) {
-            indices.add(index);
-            return this;
-        }
-
-        public Builder indices(List<String> names) {
-            indices.addAll(names);
-            return this;
+            super(DEFAULT_WAIT_TIMEOUT, DEFAULT_POLL_INTERVAL);
         }
 
         public Builder includeGlobalState(boolean includeGlobalState) {
@@ -107,13 +66,17 @@ public record SnapshotRequest(String repository, String snapshot, List<String> i
             return this;
         }
 
-        public Builder waitTimeout(Duration waitTimeout) {
-            this.waitTimeout = waitTimeout;
-            return this;
+        @Override
+        boolean setOwn(String key, Object value, Map<String, ?> map) {
+            if (!"include_global_state".equals(key)) {
+                return false;
+            }
+            includeGlobalState(OptionMaps.bool(map, key));
+            return true;
         }
 
-        public Builder pollInterval(Duration pollInterval) {
-            this.pollInterval = pollInterval;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -32,8 +32,8 @@ public record ZoneDecommissionRequest(String attribute, String zone, Duration dr
         if (drainDelay != null && drainDelay.isNegative()) {
             throw new OpsValidationException("drainDelay must not be negative");
         }
-        MoveTimes.requirePositive(waitTimeout, "waitTimeout");
-        MoveTimes.requirePositive(pollInterval, "pollInterval");
+        RequestChecks.positive(waitTimeout, "waitTimeout");
+        RequestChecks.positive(pollInterval, "pollInterval");
     }
 
     /** Zone {@code zone} of attribute {@code zone}, no drain delay, 10 minutes to finish, 1 s polls. */

@@ -2,7 +2,9 @@ package io.opsstack.opensearch.lab.reliability.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.opsstack.api.error.OpsValidationException;
 import io.opsstack.opensearch.ops.DrainRequest;
 import io.opsstack.opensearch.ops.RebalanceRequest;
 import io.opsstack.opensearch.ops.RecoveryLimits;
@@ -66,5 +68,22 @@ class RequestFromMapTest {
         assertEquals(snapshot, SnapshotRequest.fromMap(snapshot.toMap()));
         TierMoveRequest move = TierMoveRequest.builder().index("logs").tier("warm").build();
         assertEquals(move, TierMoveRequest.fromMap(move.toMap()));
+    }
+
+    @Test
+    void snapshotAndRestoreRoundTripTheirOwnOptionsAndNameThemWhenAKeyIsUnknown() {
+        SnapshotRequest snapshot = SnapshotRequest.builder().repository("r").snapshot("s").indices(List.of("a", "b"))
+                .includeGlobalState(true).waitTimeout(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).build();
+        assertEquals(snapshot, SnapshotRequest.fromMap(snapshot.toMap()));
+        RestoreRequest restore = RestoreRequest.builder().repository("r").snapshot("s").index("a").rename("(.+)", "restored-$1")
+                .waitTimeout(Duration.ofMinutes(2)).build();
+        assertEquals(restore, RestoreRequest.fromMap(restore.toMap()));
+
+        OpsValidationException unknown = assertThrows(OpsValidationException.class,
+                () -> RestoreRequest.fromMap(Map.of("repository", "r", "snapshot", "s", "include_global_state", true)));
+        assertEquals("unknown restore option 'include_global_state'; known: repository, snapshot, indices, "
+                + "rename_pattern, rename_replacement, wait_timeout_seconds, poll_interval_millis", unknown.getMessage());
+        assertThrows(OpsValidationException.class,
+                () -> SnapshotRequest.fromMap(Map.of("repository", "r", "snapshot", "s", "rename_pattern", "x")));
     }
 }
