@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * on every node via {@code auto_expand_replicas: 0-all}). Acquiring creates the document with
  * {@code op_type=create} (exactly one concurrent creator wins); renewing and taking over an expired
  * lease are conditional writes ({@code if_seq_no}/{@code if_primary_term}), so a lease taken over
- * by someone else is noticed, never overwritten. Expiry is judged by this machine's clock.
+ * by someone else is noticed, never overwritten. Each acquisition writes its own {@code lease_id}, so a write of
+ * this lease that reached the cluster while its answer was lost is recognised at the next conflict. Expiry is judged
+ * by this machine's clock.
  *
  * <p>Obtained from {@link OpenSearchOps#leaseStore()}; thread-safe.
  */
@@ -64,12 +67,13 @@ public final class OpenSearchLeaseStore implements LeaseStore {
             throw new OpsValidationException("lease ttl must be positive, got " + ttl);
         }
         ensureIndex();
+        String leaseId = UUID.randomUUID().toString();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant expiresAt = clock.instant().plus(ttl);
             HttpResponse created = sendWrite(HttpRequest.put(docPath("_create", target)).allowStatus(409)
-                    .body(document(target, owner, operationId, expiresAt)).idempotent(false).build());
+                    .body(document(target, owner, operationId, leaseId, expiresAt)).idempotent(false).build());
             if (created.isSuccess()) {
-                return new StoredLease(target, owner, operationId, ttl, expiresAt, version(created));
+                return new StoredLease(target, owner, operationId, leaseId, ttl, expiresAt, version(created));
             }
             StoredDoc current = read(target);
             if (current == null) {
@@ -81,11 +85,11 @@ public final class OpenSearchLeaseStore implements LeaseStore {
             HttpResponse taken = sendWrite(HttpRequest.put(docPath("_doc", target))
                     .query("if_seq_no", String.valueOf(current.seqNo))
                     .query("if_primary_term", String.valueOf(current.primaryTerm)).allowStatus(409)
-                    .body(document(target, owner, operationId, expiresAt)).idempotent(false).build());
+                    .body(document(target, owner, operationId, leaseId, expiresAt)).idempotent(false).build());
             if (taken.isSuccess()) {
                 LOG.warn("took over the expired lease on {} held by {} for operation {} (expired {})",
                         target, current.owner, current.operationId, current.expiresAt);
-                return new StoredLease(target, owner, operationId, ttl, expiresAt, version(taken));
+                return new StoredLease(target, owner, operationId, leaseId, ttl, expiresAt, version(taken));
             }
         }
         StoredDoc holder = read(target);
@@ -145,6 +149,7 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         JsonNode source = root.path("_source");
         Long expires = Json.longOrNull(source, "expires_at_millis");
         return new StoredDoc(String.valueOf(Json.text(source, "owner")), String.valueOf(Json.text(source, "operation_id")),
+                Json.text(source, "lease_id"),
                 Instant.ofEpochMilli(expires == null ? 0 : expires), version(root));
     }
 
@@ -161,11 +166,12 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         return new long[] {seqNo, term};
     }
 
-    private static String document(String target, String owner, String operationId, Instant expiresAt) {
+    private static String document(String target, String owner, String operationId, String leaseId, Instant expiresAt) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("target", target);
         doc.put("owner", owner);
         doc.put("operation_id", operationId);
+        doc.put("lease_id", leaseId);
         doc.put("expires_at_millis", expiresAt.toEpochMilli());
         doc.put("expires_at", expiresAt.toString());
         return Json.write(doc);
@@ -180,9 +186,10 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         return "OpenSearchLeaseStore[" + index + "]";
     }
 
-    private record StoredDoc(String owner, String operationId, Instant expiresAt, long seqNo, long primaryTerm) {
-        StoredDoc(String owner, String operationId, Instant expiresAt, long[] version) {
-            this(owner, operationId, expiresAt, version[0], version[1]);
+    /** A lease document as read; {@code leaseId} identifies one acquisition (null in documents without it). */
+    private record StoredDoc(String owner, String operationId, String leaseId, Instant expiresAt, long seqNo, long primaryTerm) {
+        StoredDoc(String owner, String operationId, String leaseId, Instant expiresAt, long[] version) {
+            this(owner, operationId, leaseId, expiresAt, version[0], version[1]);
         }
     }
 
@@ -190,15 +197,18 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         private final String target;
         private final String owner;
         private final String operationId;
+        private final String leaseId;
         private final Duration ttl;
         private Instant expiresAt;
         private long[] version;
         private boolean released;
 
-        StoredLease(String target, String owner, String operationId, Duration ttl, Instant expiresAt, long[] version) {
+        StoredLease(String target, String owner, String operationId, String leaseId, Duration ttl, Instant expiresAt,
+                    long[] version) {
             this.target = target;
             this.owner = owner;
             this.operationId = operationId;
+            this.leaseId = leaseId;
             this.ttl = ttl;
             this.expiresAt = expiresAt;
             this.version = version;
@@ -227,9 +237,10 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         @Override
         public synchronized void renew() {
             Instant next = clock.instant().plus(ttl);
-            HttpResponse response = sendWrite(HttpRequest.put(docPath("_doc", target))
-                    .query("if_seq_no", String.valueOf(version[0])).query("if_primary_term", String.valueOf(version[1]))
-                    .allowStatus(409).body(document(target, owner, operationId, next)).idempotent(false).build());
+            HttpResponse response = sendWrite(renewal(next));
+            if (!response.isSuccess() && adoptOwnWrite()) {
+                response = sendWrite(renewal(next));
+            }
             if (!response.isSuccess()) {
                 StoredDoc holder = read(target);
                 throw new LeaseHeldException(target, holder == null ? "nobody" : holder.owner,
@@ -245,9 +256,35 @@ public final class OpenSearchLeaseStore implements LeaseStore {
                 return;
             }
             released = true;
-            sendWrite(HttpRequest.delete(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
-                    .query("if_primary_term", String.valueOf(version[1])).allowStatus(404, 409)
-                    .idempotent(false).build());
+            if (sendWrite(removal()).statusCode() == 409 && adoptOwnWrite()) {
+                sendWrite(removal());
+            }
+        }
+
+        private HttpRequest renewal(Instant next) {
+            return HttpRequest.put(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
+                    .query("if_primary_term", String.valueOf(version[1])).allowStatus(409)
+                    .body(document(target, owner, operationId, leaseId, next)).idempotent(false).build();
+        }
+
+        private HttpRequest removal() {
+            return HttpRequest.delete(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
+                    .query("if_primary_term", String.valueOf(version[1])).allowStatus(404, 409).idempotent(false).build();
+        }
+
+        /**
+         * After a version conflict: if the document still carries this acquisition's lease id, the conflict is an
+         * earlier write of this lease that reached the cluster although its answer was lost (a timeout, a reset). The
+         * lease takes that version, so renewing and releasing go on; nobody else has held it since, as any other
+         * acquisition writes its own lease id.
+         */
+        private boolean adoptOwnWrite() {
+            StoredDoc current = read(target);
+            if (current == null || !leaseId.equals(current.leaseId)) {
+                return false;
+            }
+            version = new long[] {current.seqNo, current.primaryTerm};
+            return true;
         }
 
         @Override

@@ -118,7 +118,9 @@ class RollingRestartLabTest {
             OperationResult<Void> result;
             ProbeReport report;
             try (WriteReadProbe probe = WriteReadProbe.builder(lab).indices(probeIndices).start()) {
-                result = restart.apply(plan, options(events, new InMemoryJournal()).build());
+                // the lease lives in the cluster being restarted and is renewed every 5 s, also while nodes are down
+                result = restart.apply(plan, options(events, new InMemoryJournal()).leaseStore(os.leaseStore())
+                        .leaseTtl(Duration.ofSeconds(15)).build());
                 report = probe.stop();
                 probe.verify().requireComplete();
             }
@@ -136,6 +138,7 @@ class RollingRestartLabTest {
             os.refresh();
             counts.forEach((index, count) -> assertEquals(count, os.count(index), index));
             awaitGreen(os);
+            os.leaseStore().acquire(restart.target(), "next-operator", "next", Duration.ofMinutes(1)).release();
         }
     }
 
