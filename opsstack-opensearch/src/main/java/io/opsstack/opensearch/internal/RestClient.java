@@ -1,5 +1,8 @@
 package io.opsstack.opensearch.internal;
 
+import java.net.URI;
+import java.util.List;
+
 import io.opsstack.api.error.OpsServiceException;
 import io.opsstack.api.http.HttpClientOptions;
 import io.opsstack.api.http.HttpRequest;
@@ -27,6 +30,11 @@ public final class RestClient implements AutoCloseable {
         } catch (OpsServiceException e) {
             throw ErrorResponses.from(e);
         }
+    }
+
+    /** The base URIs the client was given, in their configured order. */
+    public List<URI> endpoints() {
+        return transport.endpoints();
     }
 
     /** Sends {@code request} and returns the body of its (successful or allowed) answer. */

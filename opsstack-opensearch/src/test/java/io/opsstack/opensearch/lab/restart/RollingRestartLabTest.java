@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +48,9 @@ import io.opsstack.opensearch.ops.SnapshotRequest;
 import io.opsstack.opensearch.model.ClusterSettingsUpdate;
 import io.opsstack.opensearch.model.HealthRequest;
 import io.opsstack.opensearch.model.HealthStatus;
+import io.opsstack.opensearch.internal.ops.restart.RollingRestartDefinition;
 import io.opsstack.opensearch.ops.RollingRestartRequest;
+import io.opsstack.testkit.fault.FaultProxy;
 import io.opsstack.testkit.opensearch.LabTopology;
 import io.opsstack.testkit.opensearch.OpenSearchLab;
 import io.opsstack.testkit.opensearch.ProbeReport;
@@ -271,6 +275,41 @@ class RollingRestartLabTest {
             assertTrue(snapshots.deleteSnapshot(repository, "snap-1"));
             assertTrue(snapshots.snapshotStatus(repository, "snap-1").isEmpty());
             assertTrue(snapshots.deleteRepository(repository));
+        }
+    }
+
+    @Order(6)
+    @ParameterizedTest
+    @MethodSource("io.opsstack.opensearch.lab.LabSupport#versions")
+    void endpointsThatAllGoDownWithAGroupAreRefusedBeforeAnyChange(String version) {
+        OpenSearchLab lab = lab(version);
+        URI hot1 = lab.node("opensearch-hot-1").httpUri();
+        String before = rawSettings(lab);
+        try (OpenSearchOps os = OpenSearchOps.builder().endpoints(hot1.toString()).build()) {
+            Operation<Void> restart = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl());
+            Plan plan = restart.plan();
+            assertTrue(plan.render().contains("[FAIL] an-endpoint-stays-up: every endpoint is a node that "
+                    + "[opensearch-hot-1] restarts (" + hot1 + " = opensearch-hot-1)"), plan.render());
+
+            UnsafeOperationException refused = assertThrows(UnsafeOperationException.class,
+                    () -> restart.apply(plan, options(ProgressListeners.collecting(), new InMemoryJournal()).build()));
+
+            assertEquals(RollingRestartDefinition.GUARD_ENDPOINT_STAYS_UP, refused.guard());
+            assertEquals(Optional.of("preflight"), refused.stepId(), "refused before the first node");
+            assertEquals(before, rawSettings(lab));
+            assertTrue(lab.topology().nodeNames().stream().allMatch(name -> lab.node(name).running()));
+        }
+        // behind a local proxy the endpoint is no publish address: the node answering there is asked its name
+        try (FaultProxy proxy = FaultProxy.forward(hot1);
+             OpenSearchOps os = OpenSearchOps.builder().endpoints(proxy.uri().toString()).build()) {
+            String render = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl()).plan().render();
+            assertTrue(render.contains("[FAIL] an-endpoint-stays-up") && render.contains(proxy.uri() + " = opensearch-hot-1"),
+                    render);
+        }
+        try (OpenSearchOps os = OpenSearchOps.builder()
+                .endpoints(hot1.toString(), lab.node("opensearch-cold-1").httpUri().toString()).build()) {
+            String render = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl()).plan().render();
+            assertTrue(render.contains("[pass] an-endpoint-stays-up"), render);
         }
     }
 

@@ -24,6 +24,7 @@ import io.opsstack.api.service.ServiceControl;
 import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.SnapshotApi;
+import io.opsstack.opensearch.internal.EndpointNodes;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.ops.snapshot.SnapshotDefinition;
 import io.opsstack.opensearch.model.ClusterSettings;
@@ -44,9 +45,11 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
     public static final String GUARD_ONE_MANAGER = "one-cluster-manager-at-a-time";
     public static final String GUARD_PRIMARY_COPIES = "primaries-have-started-copies";
     public static final String GUARD_TIER_KEEPS_NODE = "tier-keeps-a-healthy-node";
+    public static final String GUARD_ENDPOINT_STAYS_UP = "an-endpoint-stays-up";
     private static final String UNSET = "<unset>";
 
     private final OpenSearchOps client;
+    private final RestClient rest;
     private final SnapshotApi snapshots;
     private final RollingRestartRequest request;
     private final ClusterGates clusterGates;
@@ -57,6 +60,7 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
                                     ServiceControl control, RollingRestartRequest request) {
         super(NAME, client);
         this.client = client;
+        this.rest = rest;
         this.snapshots = snapshots;
         this.request = Objects.requireNonNull(request, "request");
         this.clusterGates = new ClusterGates(client, rest);
@@ -99,12 +103,12 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
         notes.forEach(plan::warning);
         String prior = settings.persistent().get(ClusterGates.ENABLE_KEY);
         PlannedStep.Builder preflight = PlannedStep.builder("preflight", StepAction.READ, target())
-                .description("check the cluster is settled and no other maintenance is in flight");
+                .description("check the cluster is settled, no other maintenance is in flight and an endpoint stays up throughout");
         if (request.isUpgrade()) {
             // first: a forbidden version is a lasting refusal, an unsettled cluster a passing one
             preflight.guard(GUARD_VERSION_RULES);
         }
-        plan.step(preflight.guard(GUARD_SETTLED).guard(GUARD_NO_FOREIGN_MAINTENANCE));
+        plan.step(preflight.guard(GUARD_SETTLED).guard(GUARD_NO_FOREIGN_MAINTENANCE).guard(GUARD_ENDPOINT_STAYS_UP));
         if (request.isUpgrade()) {
             addSnapshotStep(plan);
         }
@@ -217,6 +221,8 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
             case GUARD_NO_FOREIGN_MAINTENANCE -> new NamedGuard(name, (step, context) ->
                     clusterGates.noForeignMaintenance(context.savedValue(RestartSequence.ENABLE_PRIOR).isPresent()));
             case GUARD_VERSION_RULES -> new NamedGuard(name, (step, context) -> versionRules());
+            case GUARD_ENDPOINT_STAYS_UP -> new NamedGuard(name, (step, context) ->
+                    EndpointCoverage.check(EndpointNodes.identify(rest, client.nodes()), restartGroups(context.plan())));
             case GUARD_MAX_UNAVAILABLE -> new NamedGuard(name, (step, context) ->
                     nodeGates.maxUnavailable(group(step), PlanTopology.fromParameters(context.plan().parameters())));
             case GUARD_ONE_MANAGER -> new NamedGuard(name, (step, context) ->
@@ -256,6 +262,11 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
             return clusterGates.notRedWhileDown(group(step));
         }
         return clusterGates.settled(topology.clusterNodes().size());
+    }
+
+    private static List<List<String>> restartGroups(Plan plan) {
+        return plan.steps().stream().filter(step -> step.action() == StepAction.RESTART)
+                .map(RollingRestartDefinition::group).toList();
     }
 
     private static List<String> group(PlannedStep step) {

@@ -1,0 +1,66 @@
+package io.opsstack.opensearch.internal;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.opsstack.api.error.OpsException;
+import io.opsstack.api.http.HttpRequest;
+import io.opsstack.opensearch.model.NodeInfo;
+
+/**
+ * Which node each of the client's endpoints reaches. An endpoint whose address and port are a node's HTTP publish
+ * address is that node; a loopback endpoint is the node that answers {@code GET /} there (opsstack running on a
+ * node); any other endpoint (a balancer, a proxy) is taken to reach whichever node is up.
+ */
+public final class EndpointNodes {
+
+    private EndpointNodes() {
+    }
+
+    /** Endpoint → the node it reaches, or null when it is not one node (or did not answer on loopback). */
+    public static Map<URI, String> identify(RestClient rest, List<NodeInfo> nodes) {
+        Map<String, String> byPublishAddress = new HashMap<>();
+        for (NodeInfo node : nodes) {
+            if (node.httpAddress() != null) {
+                // "host/ip:port" when the node publishes a host name
+                String address = node.httpAddress();
+                byPublishAddress.put(address.substring(address.indexOf('/') + 1), node.name());
+            }
+        }
+        Map<URI, String> reached = new LinkedHashMap<>();
+        for (URI endpoint : rest.endpoints()) {
+            reached.put(endpoint, node(rest, endpoint, byPublishAddress));
+        }
+        return reached;
+    }
+
+    private static String node(RestClient rest, URI endpoint, Map<String, String> byPublishAddress) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(endpoint.getHost());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        for (InetAddress address : addresses) {
+            String node = byPublishAddress.get(address.getHostAddress() + ":" + port);
+            if (node != null) {
+                return node;
+            }
+        }
+        return addresses.length > 0 && addresses[0].isLoopbackAddress() ? answeringNode(rest, endpoint) : null;
+    }
+
+    private static String answeringNode(RestClient rest, URI endpoint) {
+        try {
+            return Json.text(Json.parse(rest.body(HttpRequest.get("/").endpoint(endpoint).build()), "root"), "name");
+        } catch (OpsException unreachable) {
+            return null;
+        }
+    }
+}

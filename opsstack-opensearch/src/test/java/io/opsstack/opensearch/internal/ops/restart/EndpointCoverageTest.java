@@ -1,0 +1,56 @@
+package io.opsstack.opensearch.internal.ops.restart;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.opsstack.api.guard.GuardResult;
+
+/** A rolling restart needs an endpoint that reaches the cluster while each of its groups is down. */
+class EndpointCoverageTest {
+
+    private static final List<List<String>> GROUPS = List.of(List.of("hot-2", "warm-1"), List.of("cold-1"), List.of("hot-1"));
+
+    @Test
+    void oneNodeEndpointFailsForTheGroupThatStopsIt() {
+        GuardResult result = EndpointCoverage.check(Map.of(URI.create("http://10.0.0.1:9200"), "cold-1"), GROUPS);
+
+        assertFalse(result.passed());
+        assertTrue(result.reason().contains("[cold-1]") && result.reason().contains("http://10.0.0.1:9200 = cold-1"),
+                result.reason());
+    }
+
+    @Test
+    void endpointsOfAZoneFailForThatZoneOnly() {
+        Map<URI, String> zoneB = new LinkedHashMap<>();
+        zoneB.put(URI.create("http://10.0.0.2:9200"), "hot-2");
+        zoneB.put(URI.create("http://10.0.0.3:9200"), "warm-1");
+
+        GuardResult result = EndpointCoverage.check(zoneB, GROUPS);
+
+        assertFalse(result.passed());
+        assertTrue(result.reason().contains("[hot-2+warm-1]"), result.reason());
+        assertFalse(result.reason().contains("cold-1]"), result.reason());
+    }
+
+    @Test
+    void endpointsOnTwoGroupsOrABalancerPass() {
+        Map<URI, String> twoNodes = new LinkedHashMap<>();
+        twoNodes.put(URI.create("http://10.0.0.4:9200"), "hot-1");
+        twoNodes.put(URI.create("http://10.0.0.1:9200"), "cold-1");
+        assertTrue(EndpointCoverage.check(twoNodes, GROUPS).passed());
+
+        Map<URI, String> balancer = new HashMap<>();
+        balancer.put(URI.create("https://search.internal:443"), null);
+        GuardResult result = EndpointCoverage.check(balancer, GROUPS);
+        assertTrue(result.passed(), result.reason());
+        assertTrue(result.reason().contains("not a single node"), result.reason());
+    }
+}
