@@ -323,10 +323,11 @@ public final class OpenSearchOps implements AutoCloseable {
      * left). {@code plan()} refuses unknown nodes and shows, per shard copy, whether it can move; an
      * infeasible drain fails its {@code drain-feasible} guard and is refused before any change. Guards:
      * {@code drain-feasible}, {@code cluster-not-red}, {@code no-foreign-voting-exclusions} (manager-eligible
-     * nodes), {@code node-drained} (before a stop).
+     * nodes), {@code node-drained} (before a stop), {@code an-endpoint-stays-up} (with a stop: an endpoint other
+     * than the node itself).
      */
     public Operation<Void> drain(io.opsstack.opensearch.ops.DrainRequest request) {
-        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.drain.DrainDefinition(this, request));
+        return PlanExecutor.operation(new io.opsstack.opensearch.internal.ops.drain.DrainDefinition(this, rest, request));
     }
 
     /** Takes a drained node back: removes its allocation exclusion and its voting exclusion. */

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import io.opsstack.testkit.opensearch.OpenSearchLab;
 import io.opsstack.testkit.opensearch.ProbeReport;
@@ -189,6 +190,29 @@ class DrainLabTest {
             assertTrue(os.allocation().votingExclusions().isEmpty());
         } finally {
             LabSupport.deleteIndices(version, pinned);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.opsstack.opensearch.lab.LabSupport#versions")
+    void stoppingTheOnlyNodeTheClientReachesIsRefusedBeforeAnyChange(String version) {
+        OpenSearchLab lab = LabSupport.lab(version);
+        URI endpoint = lab.node(NODE).httpUri();
+        String before = AllocationLabSupport.rawSettings(endpoint);
+        try (OpenSearchOps os = OpenSearchOps.builder().endpoints(endpoint.toString()).build()) {
+            Operation<Void> drain = os.drain(DrainRequest.builder(NODE).serviceControl(lab.serviceControl()).build());
+            Plan plan = drain.plan();
+            assertTrue(plan.render().contains("[FAIL] an-endpoint-stays-up: no endpoint stays up while [" + NODE + "] is down"),
+                    plan.render());
+
+            UnsafeOperationException refused = assertThrows(UnsafeOperationException.class,
+                    () -> drain.apply(plan, ApplyOptions.builder().journal(new InMemoryJournal()).build()));
+
+            assertEquals("an-endpoint-stays-up", refused.guard());
+            assertEquals(Optional.of(plan.steps().get(0).id()), refused.stepId(), "refused at the first step");
+            assertEquals(before, AllocationLabSupport.rawSettings(endpoint), "cluster settings changed");
+            assertTrue(os.allocation().votingExclusions().isEmpty());
+            assertTrue(lab.node(NODE).running());
         }
     }
 

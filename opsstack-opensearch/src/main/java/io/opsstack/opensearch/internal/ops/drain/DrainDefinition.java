@@ -14,7 +14,9 @@ import io.opsstack.api.operation.StepContext;
 import io.opsstack.api.plan.Plan;
 import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
+import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
+import io.opsstack.opensearch.internal.ops.EndpointCoverage;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.internal.allocation.ClusterSnapshot;
 import io.opsstack.opensearch.internal.allocation.ExclusionList;
@@ -46,11 +48,13 @@ public final class DrainDefinition extends ClusterOperationDefinition<Void> {
     private static final String UNSET = "<unset>";
 
     private final OpenSearchOps client;
+    private final RestClient rest;
     private final DrainRequest request;
 
-    public DrainDefinition(OpenSearchOps client, DrainRequest request) {
+    public DrainDefinition(OpenSearchOps client, RestClient rest, DrainRequest request) {
         super(NAME, client);
         this.client = client;
+        this.rest = rest;
         this.request = request;
     }
 
@@ -70,16 +74,21 @@ public final class DrainDefinition extends ClusterOperationDefinition<Void> {
                 .parameter("bytes", String.valueOf(feasibility.bytes()))
                 .parameter("recovery_limits", request.recoveryLimits().toMap().toString());
         boolean manager = node.isClusterManagerEligible();
-        if (manager) {
-            plan.step(PlannedStep.builder("add-voting-exclusion", StepAction.EXCLUDE, name)
-                    .description("exclude cluster-manager-eligible " + name + " from the voting configuration")
-                    .disruptive(true).guard(GUARD_FEASIBLE).guard(GUARD_NO_FOREIGN_VOTING));
-        }
+        PlannedStep.Builder voting = PlannedStep.builder("add-voting-exclusion", StepAction.EXCLUDE, name)
+                .description("exclude cluster-manager-eligible " + name + " from the voting configuration")
+                .disruptive(true).guard(GUARD_FEASIBLE).guard(GUARD_NO_FOREIGN_VOTING);
         PlannedStep.Builder exclude = PlannedStep.builder("exclude-node", StepAction.EXCLUDE, name)
                 .description("add " + name + " to " + ExclusionList.KEY + " (other entries kept)")
                 .disruptive(true)
                 .change(ExclusionList.KEY, ExclusionList.raw(settings), ExclusionList.withNode(settings, name))
                 .guard(GUARD_NOT_RED).guard(GUARD_FEASIBLE);
+        if (request.stopsNode()) {
+            // on the first step, so a client that only reaches this node is refused before any change
+            (manager ? voting : exclude).guard(EndpointCoverage.GUARD);
+        }
+        if (manager) {
+            plan.step(voting);
+        }
         plan.step(exclude);
         plan.step(PlannedStep.builder("await-drained", StepAction.WAIT, name)
                 .description("wait until no shard copy is on " + name + " (" + feasibility.copies() + " copies, "
@@ -142,6 +151,8 @@ public final class DrainDefinition extends ClusterOperationDefinition<Void> {
             case GUARD_NOT_RED -> new NamedGuard(name, (step, context) -> notRed());
             case GUARD_NO_FOREIGN_VOTING -> new NamedGuard(name, (step, context) -> noForeignVotingExclusions());
             case GUARD_DRAINED -> new NamedGuard(name, (step, context) -> drained());
+            case EndpointCoverage.GUARD -> new NamedGuard(name, (step, context) ->
+                    EndpointCoverage.check(rest, client.nodes(), List.of(List.of(request.node()))));
             default -> throw new OpsValidationException("drain has no guard named '" + name + "'");
         };
     }

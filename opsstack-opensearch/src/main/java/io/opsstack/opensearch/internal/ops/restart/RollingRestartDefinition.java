@@ -22,9 +22,9 @@ import io.opsstack.api.plan.PlannedStep;
 import io.opsstack.api.plan.StepAction;
 import io.opsstack.api.service.ServiceControl;
 import io.opsstack.opensearch.internal.ops.ClusterOperationDefinition;
+import io.opsstack.opensearch.internal.ops.EndpointCoverage;
 import io.opsstack.opensearch.OpenSearchOps;
 import io.opsstack.opensearch.SnapshotApi;
-import io.opsstack.opensearch.internal.EndpointNodes;
 import io.opsstack.opensearch.internal.RestClient;
 import io.opsstack.opensearch.internal.ops.snapshot.SnapshotDefinition;
 import io.opsstack.opensearch.model.ClusterSettings;
@@ -45,7 +45,6 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
     public static final String GUARD_ONE_MANAGER = "one-cluster-manager-at-a-time";
     public static final String GUARD_PRIMARY_COPIES = "primaries-have-started-copies";
     public static final String GUARD_TIER_KEEPS_NODE = "tier-keeps-a-healthy-node";
-    public static final String GUARD_ENDPOINT_STAYS_UP = "an-endpoint-stays-up";
     private static final String UNSET = "<unset>";
 
     private final OpenSearchOps client;
@@ -108,7 +107,7 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
             // first: a forbidden version is a lasting refusal, an unsettled cluster a passing one
             preflight.guard(GUARD_VERSION_RULES);
         }
-        plan.step(preflight.guard(GUARD_SETTLED).guard(GUARD_NO_FOREIGN_MAINTENANCE).guard(GUARD_ENDPOINT_STAYS_UP));
+        plan.step(preflight.guard(GUARD_SETTLED).guard(GUARD_NO_FOREIGN_MAINTENANCE).guard(EndpointCoverage.GUARD));
         if (request.isUpgrade()) {
             addSnapshotStep(plan);
         }
@@ -221,8 +220,8 @@ public final class RollingRestartDefinition extends ClusterOperationDefinition<V
             case GUARD_NO_FOREIGN_MAINTENANCE -> new NamedGuard(name, (step, context) ->
                     clusterGates.noForeignMaintenance(context.savedValue(RestartSequence.ENABLE_PRIOR).isPresent()));
             case GUARD_VERSION_RULES -> new NamedGuard(name, (step, context) -> versionRules());
-            case GUARD_ENDPOINT_STAYS_UP -> new NamedGuard(name, (step, context) ->
-                    EndpointCoverage.check(EndpointNodes.identify(rest, client.nodes()), restartGroups(context.plan())));
+            case EndpointCoverage.GUARD -> new NamedGuard(name, (step, context) ->
+                    EndpointCoverage.check(rest, client.nodes(), restartGroups(context.plan())));
             case GUARD_MAX_UNAVAILABLE -> new NamedGuard(name, (step, context) ->
                     nodeGates.maxUnavailable(group(step), PlanTopology.fromParameters(context.plan().parameters())));
             case GUARD_ONE_MANAGER -> new NamedGuard(name, (step, context) ->

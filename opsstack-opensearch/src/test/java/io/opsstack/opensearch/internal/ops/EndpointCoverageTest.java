@@ -1,4 +1,4 @@
-package io.opsstack.opensearch.internal.ops.restart;
+package io.opsstack.opensearch.internal.ops;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.opsstack.api.guard.GuardResult;
 
-/** A rolling restart needs an endpoint that reaches the cluster while each of its groups is down. */
+/** An operation that stops nodes needs an endpoint that reaches the cluster while each group of them is down. */
 class EndpointCoverageTest {
 
     private static final List<List<String>> GROUPS = List.of(List.of("hot-2", "warm-1"), List.of("cold-1"), List.of("hot-1"));
