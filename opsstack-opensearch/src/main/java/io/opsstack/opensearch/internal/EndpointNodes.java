@@ -1,6 +1,7 @@
 package io.opsstack.opensearch.internal;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -24,14 +25,7 @@ public final class EndpointNodes {
 
     /** Endpoint → the node it reaches, or null when it is not one node (or did not answer on loopback). */
     public static Map<URI, String> identify(RestClient rest, List<NodeInfo> nodes) {
-        Map<String, String> byPublishAddress = new HashMap<>();
-        for (NodeInfo node : nodes) {
-            if (node.httpAddress() != null) {
-                // "host/ip:port" when the node publishes a host name
-                String address = node.httpAddress();
-                byPublishAddress.put(address.substring(address.indexOf('/') + 1), node.name());
-            }
-        }
+        Map<InetSocketAddress, String> byPublishAddress = publishAddresses(nodes);
         Map<URI, String> reached = new LinkedHashMap<>();
         for (URI endpoint : rest.endpoints()) {
             reached.put(endpoint, node(rest, endpoint, byPublishAddress));
@@ -39,7 +33,29 @@ public final class EndpointNodes {
         return reached;
     }
 
-    private static String node(RestClient rest, URI endpoint, Map<String, String> byPublishAddress) {
+    /** The nodes' HTTP publish addresses ({@code ip:port}, {@code host/ip:port} or {@code [v6]:port}), parsed. */
+    static Map<InetSocketAddress, String> publishAddresses(List<NodeInfo> nodes) {
+        Map<InetSocketAddress, String> byAddress = new HashMap<>();
+        for (NodeInfo node : nodes) {
+            String published = node.httpAddress();
+            if (published == null) {
+                continue;
+            }
+            String address = published.substring(published.indexOf('/') + 1);
+            int colon = address.lastIndexOf(':');
+            try {
+                String ip = address.substring(0, colon).replace("[", "").replace("]", "");
+                // an IP literal: parsed, never looked up
+                byAddress.put(new InetSocketAddress(InetAddress.getByName(ip), Integer.parseInt(address.substring(colon + 1))),
+                        node.name());
+            } catch (UnknownHostException | RuntimeException unreadable) {
+                // not an address this check can match; the endpoint then counts as not a single node
+            }
+        }
+        return byAddress;
+    }
+
+    private static String node(RestClient rest, URI endpoint, Map<InetSocketAddress, String> byPublishAddress) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(endpoint.getHost());
@@ -48,7 +64,7 @@ public final class EndpointNodes {
         }
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
         for (InetAddress address : addresses) {
-            String node = byPublishAddress.get(address.getHostAddress() + ":" + port);
+            String node = byPublishAddress.get(new InetSocketAddress(address, port));
             if (node != null) {
                 return node;
             }
