@@ -82,10 +82,8 @@ public final class OpenSearchLeaseStore implements LeaseStore {
             if (current.expiresAt.isAfter(clock.instant())) {
                 throw new LeaseHeldException(target, current.owner, current.operationId, current.expiresAt);
             }
-            HttpResponse taken = sendWrite(HttpRequest.put(docPath("_doc", target))
-                    .query("if_seq_no", String.valueOf(current.seqNo))
-                    .query("if_primary_term", String.valueOf(current.primaryTerm)).allowStatus(409)
-                    .body(document(target, owner, operationId, leaseId, expiresAt)).idempotent(false).build());
+            HttpResponse taken = sendWrite(conditionalPut(target, current.version(),
+                    document(target, owner, operationId, leaseId, expiresAt)));
             if (taken.isSuccess()) {
                 LOG.warn("took over the expired lease on {} held by {} for operation {} (expired {})",
                         target, current.owner, current.operationId, current.expiresAt);
@@ -177,6 +175,12 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         return Json.write(doc);
     }
 
+    /** A write of the lease document that applies only while the document is still at {@code version}; a 409 otherwise. */
+    private HttpRequest conditionalPut(String target, long[] version, String body) {
+        return HttpRequest.put(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
+                .query("if_primary_term", String.valueOf(version[1])).allowStatus(409).body(body).idempotent(false).build();
+    }
+
     private String docPath(String endpoint, String target) {
         return "/" + index + "/" + endpoint + "/" + URLEncoder.encode(target, StandardCharsets.UTF_8);
     }
@@ -190,6 +194,10 @@ public final class OpenSearchLeaseStore implements LeaseStore {
     private record StoredDoc(String owner, String operationId, String leaseId, Instant expiresAt, long seqNo, long primaryTerm) {
         StoredDoc(String owner, String operationId, String leaseId, Instant expiresAt, long[] version) {
             this(owner, operationId, leaseId, expiresAt, version[0], version[1]);
+        }
+
+        long[] version() {
+            return new long[] {seqNo, primaryTerm};
         }
     }
 
@@ -237,12 +245,14 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         @Override
         public synchronized void renew() {
             Instant next = clock.instant().plus(ttl);
-            HttpResponse response = sendWrite(renewal(next));
-            if (!response.isSuccess() && adoptOwnWrite()) {
-                response = sendWrite(renewal(next));
+            String body = document(target, owner, operationId, leaseId, next);
+            HttpResponse response = sendWrite(conditionalPut(target, version, body));
+            StoredDoc holder = response.isSuccess() ? null : read(target);
+            if (adoptOwnWrite(holder)) {
+                response = sendWrite(conditionalPut(target, version, body));
+                holder = response.isSuccess() ? null : read(target);
             }
             if (!response.isSuccess()) {
-                StoredDoc holder = read(target);
                 throw new LeaseHeldException(target, holder == null ? "nobody" : holder.owner,
                         holder == null ? "none" : holder.operationId, holder == null ? Instant.EPOCH : holder.expiresAt);
             }
@@ -256,15 +266,9 @@ public final class OpenSearchLeaseStore implements LeaseStore {
                 return;
             }
             released = true;
-            if (sendWrite(removal()).statusCode() == 409 && adoptOwnWrite()) {
+            if (sendWrite(removal()).statusCode() == 409 && adoptOwnWrite(read(target))) {
                 sendWrite(removal());
             }
-        }
-
-        private HttpRequest renewal(Instant next) {
-            return HttpRequest.put(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
-                    .query("if_primary_term", String.valueOf(version[1])).allowStatus(409)
-                    .body(document(target, owner, operationId, leaseId, next)).idempotent(false).build();
         }
 
         private HttpRequest removal() {
@@ -273,17 +277,16 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         }
 
         /**
-         * After a version conflict: if the document still carries this acquisition's lease id, the conflict is an
-         * earlier write of this lease that reached the cluster although its answer was lost (a timeout, a reset). The
-         * lease takes that version, so renewing and releasing go on; nobody else has held it since, as any other
-         * acquisition writes its own lease id.
+         * After a version conflict, given the document as read: if it still carries this acquisition's lease id, the
+         * conflict is an earlier write of this lease that reached the cluster although its answer was lost (a timeout,
+         * a reset). The lease takes that version, so renewing and releasing go on; nobody else has held it since, as
+         * any other acquisition writes its own lease id.
          */
-        private boolean adoptOwnWrite() {
-            StoredDoc current = read(target);
+        private boolean adoptOwnWrite(StoredDoc current) {
             if (current == null || !leaseId.equals(current.leaseId)) {
                 return false;
             }
-            version = new long[] {current.seqNo, current.primaryTerm};
+            version = current.version();
             return true;
         }
 
