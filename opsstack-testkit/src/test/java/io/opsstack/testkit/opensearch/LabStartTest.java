@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +55,39 @@ class LabStartTest {
             assertTrue(node.directory().startsWith(lab.clusterDirectory().toString()));
         }
         assertEquals(lab.nodes().stream().map(LabNode::httpUri).collect(Collectors.toList()), lab.httpEndpoints());
+        assertNodesRunWithTheScriptsJvmOptions(lab);
+    }
+
+    /**
+     * The lab starts a node's JVM without bin/opensearch: its options must still be what the script would give,
+     * the distribution's jvm.options with the lab's options and the node's own directories substituted.
+     */
+    private static void assertNodesRunWithTheScriptsJvmOptions(OpenSearchLab lab) {
+        JsonNode nodes = json(LabHttp.getOk(lab.httpEndpoint(), "/_nodes/jvm?filter_path=nodes.*.name,nodes.*.jvm.input_arguments"))
+                .path("nodes");
+        assertEquals(lab.nodes().size(), nodes.size());
+        for (JsonNode node : nodes) {
+            String name = node.path("name").asText();
+            LabNode labNode = lab.node(name);
+            List<String> arguments = new ArrayList<>();
+            node.path("jvm").path("input_arguments").forEach(argument -> arguments.add(argument.asText()));
+            String heap = lab.topology().node(name).heap();
+            for (String expected : List.of("-XX:+UseG1GC", "-Dlog4j2.disable.jmx=true", "-Xms" + heap, "-Xmx" + heap,
+                    "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + Path.of(labNode.directory(), "tmp"),
+                    "-XX:HeapDumpPath=" + labNode.dataDirectory(),
+                    "-Dopensearch.path.conf=" + Path.of(labNode.directory(), "config"),
+                    "-Dopensearch.distribution.type=zip")) {
+                assertTrue(arguments.contains(expected), name + " lacks " + expected + " in " + arguments);
+            }
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 
     private static Map<String, String> rows(String catOutput) {

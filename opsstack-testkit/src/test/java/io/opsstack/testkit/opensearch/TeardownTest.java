@@ -83,6 +83,19 @@ class TeardownTest {
     }
 
     @Test
+    void jvmOptionTheJdkRejectsFailsTheStartBeforeTheNodeRuns() {
+        OpenSearchLab lab = singleNodeLab("teardown-bad-jvm-option").toBuilder()
+                .jvmOption("-XX:+NoSuchLabOption")
+                .build();
+
+        OpsException failure = assertThrows(OpsException.class, lab::start);
+
+        assertTrue(failure.getMessage().contains("JVM options parser exited"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("NoSuchLabOption"), failure.getMessage());
+        assertEquals(List.of(), LabProcesses.under(lab.clusterDirectory()));
+    }
+
+    @Test
     void failingTestStillEndsItsSharedLab() {
         System.setProperty(SCENARIO_PROPERTY, "true");
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -1,12 +1,10 @@
 package io.opsstack.testkit.opensearch.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.opsstack.api.error.OpsException;
 import io.opsstack.testkit.internal.process.LogTail;
@@ -23,17 +21,12 @@ public final class NodeProcess {
 
     private static final int LOG_TAIL_LINES = 60;
     private static final int LOG_TAIL_CHARS = 6000;
-    /** Variables of the calling environment that would change how the node's JVM starts. */
-    private static final List<String> SCRUBBED_VARIABLES = List.of(
-            "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS", "JAVA_HOME", "KEYSTORE_PASSWORD");
 
     private final String name;
     private final NodeLayout layout;
     private final int httpPort;
     private final int transportPort;
-    private final Path distributionHome;
-    private final Path javaHome;
-    private final String javaOptions;
+    private final NodeJvmLaunch jvmLaunch;
     private final ProcessUser user;
 
     private Process process;
@@ -47,9 +40,7 @@ public final class NodeProcess {
         this.layout = layout;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
-        this.distributionHome = distributionHome;
-        this.javaHome = javaHome;
-        this.javaOptions = javaOptions;
+        this.jvmLaunch = new NodeJvmLaunch(name, layout, distributionHome, javaHome, javaOptions, user);
         this.user = user;
     }
 
@@ -85,7 +76,7 @@ public final class NodeProcess {
      */
     public NodeProcess onDistribution(Path otherDistributionHome, Path otherJavaHome) {
         return new NodeProcess(name, layout, httpPort, transportPort, otherDistributionHome, otherJavaHome,
-                javaOptions, user);
+                jvmLaunch.javaOptions(), user);
     }
 
     /** Launches the node unless it is already running. */
@@ -94,19 +85,7 @@ public final class NodeProcess {
             return;
         }
         // -p puts the node directory on the command line from the first moment, which the stale-process check relies on
-        List<String> command = user.wrap(List.of(distributionHome.resolve("bin").resolve("opensearch").toString(),
-                "-p", layout.logs().resolve("opensearch.pid").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(distributionHome.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.consoleLog().toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.startsWith("OPENSEARCH_") || SCRUBBED_VARIABLES.contains(key));
-        environment.put("OPENSEARCH_JAVA_HOME", javaHome.toString());
-        environment.put("OPENSEARCH_PATH_CONF", layout.config().toString());
-        environment.put("OPENSEARCH_TMPDIR", layout.tmp().toString());
-        environment.put("OPENSEARCH_JAVA_OPTS", javaOptions);
+        ProcessBuilder builder = jvmLaunch.nodeProcess(List.of("-p", layout.logs().resolve("opensearch.pid").toString()));
         try {
             process = builder.start();
         } catch (IOException e) {
