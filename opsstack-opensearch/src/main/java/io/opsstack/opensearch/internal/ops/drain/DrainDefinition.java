@@ -74,20 +74,18 @@ public final class DrainDefinition extends ClusterOperationDefinition<Void> {
                 .parameter("bytes", String.valueOf(feasibility.bytes()))
                 .parameter("recovery_limits", request.recoveryLimits().toMap().toString());
         boolean manager = node.isClusterManagerEligible();
-        PlannedStep.Builder voting = PlannedStep.builder("add-voting-exclusion", StepAction.EXCLUDE, name)
-                .description("exclude cluster-manager-eligible " + name + " from the voting configuration")
-                .disruptive(true).guard(GUARD_FEASIBLE).guard(GUARD_NO_FOREIGN_VOTING);
         PlannedStep.Builder exclude = PlannedStep.builder("exclude-node", StepAction.EXCLUDE, name)
                 .description("add " + name + " to " + ExclusionList.KEY + " (other entries kept)")
                 .disruptive(true)
                 .change(ExclusionList.KEY, ExclusionList.raw(settings), ExclusionList.withNode(settings, name))
                 .guard(GUARD_NOT_RED).guard(GUARD_FEASIBLE);
+        PlannedStep.Builder first = manager ? votingExclusionStep(name) : exclude;
         if (request.stopsNode()) {
             // on the first step, so a client that only reaches this node is refused before any change
-            (manager ? voting : exclude).guard(EndpointCoverage.GUARD);
+            first.guard(EndpointCoverage.GUARD);
         }
         if (manager) {
-            plan.step(voting);
+            plan.step(first);
         }
         plan.step(exclude);
         plan.step(PlannedStep.builder("await-drained", StepAction.WAIT, name)
@@ -114,6 +112,12 @@ public final class DrainDefinition extends ClusterOperationDefinition<Void> {
         }
         plan.stateFacts(stateFacts(settings, node));
         return PlanExecutor.evaluateGuards(this, plan.build());
+    }
+
+    private static PlannedStep.Builder votingExclusionStep(String name) {
+        return PlannedStep.builder("add-voting-exclusion", StepAction.EXCLUDE, name)
+                .description("exclude cluster-manager-eligible " + name + " from the voting configuration")
+                .disruptive(true).guard(GUARD_FEASIBLE).guard(GUARD_NO_FOREIGN_VOTING);
     }
 
     @Override
