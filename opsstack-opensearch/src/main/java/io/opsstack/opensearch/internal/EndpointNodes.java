@@ -16,19 +16,20 @@ import io.opsstack.opensearch.model.NodeInfo;
 /**
  * Which node each of the client's endpoints reaches. An endpoint whose address and port are a node's HTTP publish
  * address is that node; a loopback endpoint is the node that answers {@code GET /} there (opsstack running on a
- * node); any other endpoint (a balancer, a proxy) is taken to reach whichever node is up.
+ * node) or, if nothing answers there, unreachable; any other endpoint (a balancer, a proxy) is taken to reach
+ * whichever node is up.
  */
 public final class EndpointNodes {
 
     private EndpointNodes() {
     }
 
-    /** Endpoint → the node it reaches, or null when it is not one node (or did not answer on loopback). */
-    public static Map<URI, String> identify(RestClient rest, List<NodeInfo> nodes) {
+    /** Endpoint → what it reaches, in the client's endpoint order. */
+    public static Map<URI, EndpointTarget> identify(RestClient rest, List<NodeInfo> nodes) {
         Map<InetSocketAddress, String> byPublishAddress = publishAddresses(nodes);
-        Map<URI, String> reached = new LinkedHashMap<>();
+        Map<URI, EndpointTarget> reached = new LinkedHashMap<>();
         for (URI endpoint : rest.endpoints()) {
-            reached.put(endpoint, node(rest, endpoint, byPublishAddress));
+            reached.put(endpoint, target(rest, endpoint, byPublishAddress));
         }
         return reached;
     }
@@ -55,28 +56,30 @@ public final class EndpointNodes {
         return byAddress;
     }
 
-    private static String node(RestClient rest, URI endpoint, Map<InetSocketAddress, String> byPublishAddress) {
+    private static EndpointTarget target(RestClient rest, URI endpoint, Map<InetSocketAddress, String> byPublishAddress) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(endpoint.getHost());
         } catch (UnknownHostException e) {
-            return null;
+            return EndpointTarget.unreachable();
         }
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
         for (InetAddress address : addresses) {
             String node = byPublishAddress.get(new InetSocketAddress(address, port));
             if (node != null) {
-                return node;
+                return EndpointTarget.node(node);
             }
         }
-        return addresses.length > 0 && addresses[0].isLoopbackAddress() ? answeringNode(rest, endpoint) : null;
+        return addresses.length > 0 && addresses[0].isLoopbackAddress() ? answeringNode(rest, endpoint)
+                : EndpointTarget.anyNode();
     }
 
-    private static String answeringNode(RestClient rest, URI endpoint) {
+    private static EndpointTarget answeringNode(RestClient rest, URI endpoint) {
         try {
-            return Json.text(Json.parse(rest.body(HttpRequest.get("/").endpoint(endpoint).build()), "root"), "name");
+            String name = Json.text(Json.parse(rest.body(HttpRequest.get("/").endpoint(endpoint).build()), "root"), "name");
+            return name == null ? EndpointTarget.anyNode() : EndpointTarget.node(name);
         } catch (OpsException unreachable) {
-            return null;
+            return EndpointTarget.unreachable();
         }
     }
 }

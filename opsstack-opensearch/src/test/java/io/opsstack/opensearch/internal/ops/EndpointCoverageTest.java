@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.opsstack.api.guard.GuardResult;
+import io.opsstack.opensearch.internal.EndpointTarget;
 
 /** An operation that stops nodes needs an endpoint that reaches the cluster while each group of them is down. */
 class EndpointCoverageTest {
@@ -20,7 +21,7 @@ class EndpointCoverageTest {
 
     @Test
     void oneNodeEndpointFailsForTheGroupThatStopsIt() {
-        GuardResult result = EndpointCoverage.check(Map.of(URI.create("http://10.0.0.1:9200"), "cold-1"), GROUPS);
+        GuardResult result = EndpointCoverage.check(Map.of(URI.create("http://10.0.0.1:9200"), EndpointTarget.node("cold-1")), GROUPS);
 
         assertFalse(result.passed());
         assertTrue(result.reason().contains("[cold-1]") && result.reason().contains("http://10.0.0.1:9200 = cold-1"),
@@ -29,9 +30,9 @@ class EndpointCoverageTest {
 
     @Test
     void endpointsOfAZoneFailForThatZoneOnly() {
-        Map<URI, String> zoneB = new LinkedHashMap<>();
-        zoneB.put(URI.create("http://10.0.0.2:9200"), "hot-2");
-        zoneB.put(URI.create("http://10.0.0.3:9200"), "warm-1");
+        Map<URI, EndpointTarget> zoneB = new LinkedHashMap<>();
+        zoneB.put(URI.create("http://10.0.0.2:9200"), EndpointTarget.node("hot-2"));
+        zoneB.put(URI.create("http://10.0.0.3:9200"), EndpointTarget.node("warm-1"));
 
         GuardResult result = EndpointCoverage.check(zoneB, GROUPS);
 
@@ -42,15 +43,28 @@ class EndpointCoverageTest {
 
     @Test
     void endpointsOnTwoGroupsOrABalancerPass() {
-        Map<URI, String> twoNodes = new LinkedHashMap<>();
-        twoNodes.put(URI.create("http://10.0.0.4:9200"), "hot-1");
-        twoNodes.put(URI.create("http://10.0.0.1:9200"), "cold-1");
+        Map<URI, EndpointTarget> twoNodes = new LinkedHashMap<>();
+        twoNodes.put(URI.create("http://10.0.0.4:9200"), EndpointTarget.node("hot-1"));
+        twoNodes.put(URI.create("http://10.0.0.1:9200"), EndpointTarget.node("cold-1"));
         assertTrue(EndpointCoverage.check(twoNodes, GROUPS).passed());
 
-        Map<URI, String> balancer = new HashMap<>();
-        balancer.put(URI.create("https://search.internal:443"), null);
+        Map<URI, EndpointTarget> balancer = new HashMap<>();
+        balancer.put(URI.create("https://search.internal:443"), EndpointTarget.anyNode());
         GuardResult result = EndpointCoverage.check(balancer, GROUPS);
         assertTrue(result.passed(), result.reason());
         assertTrue(result.reason().contains("not a single node"), result.reason());
+    }
+
+    @Test
+    void anEndpointThatDidNotAnswerNeverCountsAsStayingUp() {
+        Map<URI, EndpointTarget> downLocalNodeAndCold = new LinkedHashMap<>();
+        downLocalNodeAndCold.put(URI.create("http://127.0.0.1:9200"), EndpointTarget.unreachable());
+        downLocalNodeAndCold.put(URI.create("http://10.0.0.1:9200"), EndpointTarget.node("cold-1"));
+
+        GuardResult result = EndpointCoverage.check(downLocalNodeAndCold, GROUPS);
+
+        assertFalse(result.passed());
+        assertTrue(result.reason().contains("[cold-1]"), result.reason());
+        assertTrue(result.reason().contains("http://127.0.0.1:9200 = did not answer"), result.reason());
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -305,10 +309,25 @@ class RollingRestartLabTest {
             assertTrue(render.contains("[FAIL] an-endpoint-stays-up") && render.contains(proxy.uri() + " = opensearch-hot-1"),
                     render);
         }
+        // a loopback endpoint where nothing answers reaches nothing, whichever group is down
+        URI silent = URI.create("http://127.0.0.1:" + closedLoopbackPort());
+        try (OpenSearchOps os = OpenSearchOps.builder().endpoints(hot1.toString(), silent.toString()).build()) {
+            String render = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl()).plan().render();
+            assertTrue(render.contains("[FAIL] an-endpoint-stays-up: no endpoint stays up while [opensearch-hot-1] is down")
+                    && render.contains(silent + " = did not answer"), render);
+        }
         try (OpenSearchOps os = OpenSearchOps.builder()
                 .endpoints(hot1.toString(), lab.node("opensearch-cold-1").httpUri().toString()).build()) {
             String render = os.rollingRestart(RollingRestartRequest.builder().build(), lab.serviceControl()).plan().render();
             assertTrue(render.contains("[pass] an-endpoint-stays-up"), render);
+        }
+    }
+
+    private static int closedLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
