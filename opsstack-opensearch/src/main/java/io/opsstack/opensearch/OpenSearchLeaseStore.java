@@ -177,8 +177,13 @@ public final class OpenSearchLeaseStore implements LeaseStore {
 
     /** A write of the lease document that applies only while the document is still at {@code version}; a 409 otherwise. */
     private HttpRequest conditionalPut(String target, long[] version, String body) {
-        return HttpRequest.put(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
-                .query("if_primary_term", String.valueOf(version[1])).allowStatus(409).body(body).idempotent(false).build();
+        return atVersion(HttpRequest.put(docPath("_doc", target)), version).allowStatus(409).body(body)
+                .idempotent(false).build();
+    }
+
+    /** Makes a write apply only while the document is still at {@code version} ({@code seq_no}, {@code primary_term}). */
+    private static HttpRequest.Builder atVersion(HttpRequest.Builder write, long[] version) {
+        return write.query("if_seq_no", String.valueOf(version[0])).query("if_primary_term", String.valueOf(version[1]));
     }
 
     private String docPath(String endpoint, String target) {
@@ -272,8 +277,8 @@ public final class OpenSearchLeaseStore implements LeaseStore {
         }
 
         private HttpRequest removal() {
-            return HttpRequest.delete(docPath("_doc", target)).query("if_seq_no", String.valueOf(version[0]))
-                    .query("if_primary_term", String.valueOf(version[1])).allowStatus(404, 409).idempotent(false).build();
+            return atVersion(HttpRequest.delete(docPath("_doc", target)), version).allowStatus(404, 409)
+                    .idempotent(false).build();
         }
 
         /**

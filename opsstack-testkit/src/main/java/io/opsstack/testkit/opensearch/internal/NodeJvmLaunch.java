@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import io.opsstack.api.error.OpsCancelledException;
 import io.opsstack.api.error.OpsException;
-import io.opsstack.testkit.internal.process.LogTail;
 import io.opsstack.testkit.internal.process.ProcessTrees;
 import io.opsstack.testkit.internal.process.ProcessUser;
 
@@ -35,8 +34,6 @@ final class NodeJvmLaunch {
     private static final String OPTIONS_PARSER = "org.opensearch.tools.launchers.JvmOptionsParser";
     private static final String NODE_MAIN = "org.opensearch.bootstrap.OpenSearch";
     private static final Duration PARSER_TIMEOUT = Duration.ofMinutes(1);
-    private static final int LOG_TAIL_LINES = 40;
-    private static final int LOG_TAIL_CHARS = 4000;
     /** Variables of the calling environment that would change how the node's JVMs start. */
     private static final List<String> SCRUBBED_VARIABLES = List.of(
             "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS", "JAVA_HOME", "KEYSTORE_PASSWORD");
@@ -47,7 +44,8 @@ final class NodeJvmLaunch {
     private final Path javaHome;
     private final String javaOptions;
     private final ProcessUser user;
-    private List<String> parsedOptions;
+    /** Everything before the node's own arguments, made on the first launch. */
+    private List<String> commandPrefix;
 
     NodeJvmLaunch(String nodeName, NodeLayout layout, Path distributionHome, Path javaHome, String javaOptions,
                   ProcessUser user) {
@@ -65,18 +63,24 @@ final class NodeJvmLaunch {
 
     /** The process that runs the node with {@code nodeArguments}, its output appended to the console log. */
     synchronized ProcessBuilder nodeProcess(List<String> nodeArguments) {
-        if (parsedOptions == null) {
-            parsedOptions = parseJvmOptions();
+        if (commandPrefix == null) {
+            commandPrefix = commandPrefix();
         }
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(nodeArguments);
+        return processBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.consoleLog().toFile()));
+    }
+
+    private List<String> commandPrefix() {
         List<String> command = new ArrayList<>(List.of(java(), "-Xshare:auto"));
-        command.addAll(parsedOptions);
+        command.addAll(parseJvmOptions());
         command.add("-Dopensearch.path.home=" + distributionHome.toAbsolutePath());
         command.add("-Dopensearch.path.conf=" + layout.config().toAbsolutePath());
         command.add("-Dopensearch.distribution.type=" + distributionVariable("OPENSEARCH_DISTRIBUTION_TYPE"));
         command.add("-Dopensearch.bundled_jdk=" + distributionVariable("OPENSEARCH_BUNDLED_JDK"));
         command.addAll(List.of("-cp", classpath(), NODE_MAIN));
-        command.addAll(nodeArguments);
-        return processBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.consoleLog().toFile()));
+        return List.copyOf(command);
     }
 
     /** The JVM options bin/opensearch would start the node with: its parser's one line, split at blanks. */
@@ -141,6 +145,6 @@ final class NodeJvmLaunch {
 
     private OpsException launchFailure(String reason, Throwable cause) {
         return new OpsException("cannot launch lab node " + nodeName + ": " + reason + "\n"
-                + LogTail.of(layout.consoleLog(), LOG_TAIL_LINES, LOG_TAIL_CHARS), cause, nodeName, null, null);
+                + NodeProcess.consoleTail(layout), cause, nodeName, null, null);
     }
 }

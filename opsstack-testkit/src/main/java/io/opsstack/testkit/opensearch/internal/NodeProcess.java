@@ -149,6 +149,11 @@ public final class NodeProcess {
 
     /** Bounded tail of the node's console output, for error messages. */
     public String logTail() {
+        return consoleTail(layout);
+    }
+
+    /** Bounded tail of a node's console output. */
+    static String consoleTail(NodeLayout layout) {
         return LogTail.of(layout.consoleLog(), LOG_TAIL_LINES, LOG_TAIL_CHARS);
     }
 
